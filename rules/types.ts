@@ -1,0 +1,119 @@
+// The compiled pack: what the engine reads. Produced by rules/pack/compilePack.ts from the YAML
+// sources, validated there with zod; the engine trusts its shape and never imports zod or YAML.
+
+export const CATEGORIES = ['confidential', 'privacy', 'conduct', 'legal', 'disclosure', 'spokesperson', 'security'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['stop', 'warn', 'tip'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Fixed ids: tools outside the project rely on them. */
+export const DETECTOR_IDS = [
+  'privacy/email',
+  'privacy/phone',
+  'privacy/payment-card',
+  'privacy/iban',
+  'privacy/fr-nir',
+  'privacy/us-ssn',
+  'privacy/ip-address',
+  'security/secret',
+] as const;
+export type DetectorId = (typeof DETECTOR_IDS)[number];
+
+/** Text in each locale; `en` is always present and is the fallback. */
+export type Localized = { en: string } & Partial<Record<Locale, string>>;
+
+export type Fix = { replace: string } | { remove: true };
+
+interface RuleBase {
+  id: string;
+  category: Category;
+  severity: Severity;
+  message: Localized;
+  tip: Localized;
+  /** Id of the policy section this rule enforces. */
+  policy: string;
+  fix?: Fix;
+  /** Hosts (registrable domains, e.g. `linkedin.com`) where the rule applies; absent means everywhere. */
+  sites?: string[];
+}
+
+/** Terms are stored normalised (see engine/normalize.ts); a trailing `*` means "word starting with". */
+export interface TermsRule extends RuleBase { kind: 'terms'; terms: string[]; except: string[] }
+export interface PatternRule extends RuleBase {
+  kind: 'pattern';
+  /** RE2 syntax, checked at build time. */
+  pattern: string;
+  caseInsensitive: boolean;
+  /** Normalised trigger terms: the pattern only runs on the sentences holding one; empty means the whole text. */
+  near: string[];
+}
+export interface HashedTermsRule extends RuleBase {
+  kind: 'hashed-terms';
+  salt: string;
+  /** Hex SHA-256 of `salt + normalisedPhrase` (1 to 4 words). */
+  hashes: string[];
+}
+export interface DetectorRule extends RuleBase { kind: 'detector'; detector: DetectorId }
+export interface LinkRule extends RuleBase {
+  kind: 'link';
+  /** Lower-case host suffixes (`acme.internal` matches `wiki.acme.internal`). */
+  hosts: string[];
+  /** `listed`: flag links to these hosts; `unlisted`: flag links anywhere else. */
+  match: 'listed' | 'unlisted';
+  /** URL schemes always flagged, e.g. `file`, `smb`. */
+  schemes: string[];
+}
+export interface RequiresRule extends RuleBase {
+  kind: 'requires';
+  /** Normalised terms: a mention of one starts the condition; the finding is on the first mention. */
+  when: string[];
+  /** Normalised terms: the condition is met when one of them appears anywhere in the text. */
+  unless: string[];
+}
+
+export type CompiledRule = TermsRule | PatternRule | HashedTermsRule | DetectorRule | LinkRule | RequiresRule;
+export type RuleKind = CompiledRule['kind'];
+
+export interface PolicySection {
+  id: string;
+  title: string;
+  /** Markdown as written by the admin: untrusted, sanitise before any HTML use. */
+  body: string;
+}
+
+export interface CompiledPack {
+  format: 1;
+  id: string;
+  name: string;
+  version: string;
+  locales: Locale[];
+  /** Hosts in scope for the extension. */
+  sites: string[];
+  variables: Record<string, string | string[]>;
+  policy: Partial<Record<Locale, PolicySection[]>> & { en: PolicySection[] };
+  rules: CompiledRule[];
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** UTF-16 offsets into the analysed text: `text.slice(start, end) === finding.text`. */
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  tip: string;
+  policy: string;
+  fix?: Fix;
+}
+
+export interface AnalyzeOptions {
+  locale?: Locale | string;
+  /** Host of the page (e.g. `www.linkedin.com`); rules scoped to other sites are skipped. */
+  site?: string;
+}
