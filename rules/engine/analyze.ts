@@ -1,0 +1,247 @@
+// analyze(): pure and synchronous. One normalisation pass, one automaton pass for all terms,
+// then the few rules that need more (hashed terms, patterns near their triggers, detectors,
+// links) run only where they can match. Buffers are reused between calls.
+import { DETECTORS } from '../detectors/index';
+import type { Span } from '../detectors/types';
+import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../types';
+import { findLinks, hostMatches, type Link } from './links';
+import { charsToString, createNormalized, isWordChar, normalizeInto, BAR, type Normalized } from './normalize';
+import { enabledRules, preparePack, Role, type PreparedPack } from './prepare';
+import { bucketOf, extendKey, phraseDigest, wordHash } from './termHash';
+
+const norm: Normalized = createNormalized();
+/** Automaton hits: term id, normalised start, normalised end, right-boundary flag. */
+let hits = new Int32Array(1024);
+let wordHashes = new Uint32Array(1024);
+
+/** A match in normalised coordinates, before it becomes a finding. */
+interface Candidate {
+  rule: number;
+  start: number;
+  end: number;
+}
+
+export function analyze(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const prepared = preparePack(pack);
+  const enabled = enabledRules(prepared, options.site);
+  const locale = options.locale ?? 'en';
+  const findings: Finding[] = [];
+  const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
+
+  normalizeInto(text, norm);
+  const hitCount = scanTerms(prepared);
+  const byRule = groupHits(prepared, enabled, hitCount);
+
+  for (const [r, candidates] of byRule) {
+    const rule = prepared.rules[r];
+    guard(rule, () => {
+      if (rule.kind === 'terms') {
+        for (const c of pickTerms(candidates)) emit(rule, norm.from[c.start], norm.to[c.end - 1]);
+      } else if (rule.kind === 'requires') {
+        const first = firstWhen(candidates);
+        if (first) emit(rule, norm.from[first.start], norm.to[first.end - 1]);
+      } else if (rule.kind === 'pattern' && rule.near.length > 0) {
+        runPattern(prepared, r, text, sentenceWindows(text, candidates), (s, e) => emit(rule, s, e));
+      }
+    });
+  }
+
+  let links: Link[] | undefined;
+  let spans: Span[] | undefined;
+  prepared.rules.forEach((rule, r) => {
+    if (!enabled[r]) return;
+    guard(rule, () => {
+      switch (rule.kind) {
+        case 'pattern':
+          if (rule.near.length === 0) runPattern(prepared, r, text, [[0, text.length]], (s, e) => emit(rule, s, e));
+          break;
+        case 'detector':
+          spans = [];
+          DETECTORS[rule.detector](text, spans);
+          for (const span of spans) emit(rule, span.start, span.end);
+          break;
+        case 'link':
+          links ??= findLinks(text);
+          for (const link of links) if (linkBreaks(rule, link)) emit(rule, link.start, link.end);
+          break;
+      }
+    });
+  });
+
+  if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, emit));
+
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings;
+}
+
+/** One rule's failure never takes the other rules down. */
+function guard(rule: CompiledRule, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    console.warn(`postguard: rule ${rule.id} failed and was skipped`, error);
+  }
+}
+
+function toFinding(rule: CompiledRule, text: string, start: number, end: number, locale: string): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    start,
+    end,
+    text: text.slice(start, end),
+    message: (rule.message as Record<string, string | undefined>)[locale] ?? rule.message.en,
+    tip: (rule.tip as Record<string, string | undefined>)[locale] ?? rule.tip.en,
+    policy: rule.policy,
+  };
+  if (rule.fix) finding.fix = rule.fix;
+  return finding;
+}
+
+function scanTerms(prepared: PreparedPack): number {
+  const { next, symbolOf, output, outputLink, termLength, alphabetSize } = prepared.automaton;
+  const { chars, length } = norm;
+  let count = 0;
+  let state = 0;
+  for (let i = 0; i < length; i++) {
+    state = next[state * alphabetSize + symbolOf[chars[i]]];
+    let s = output[state] !== -1 ? state : outputLink[state];
+    while (s !== -1) {
+      const term = output[s];
+      const start = i + 1 - termLength[term];
+      if (start === 0 || !isWordChar(chars[start - 1])) {
+        if (count + 4 > hits.length) {
+          const bigger = new Int32Array(hits.length * 2);
+          bigger.set(hits);
+          hits = bigger;
+        }
+        hits[count++] = term;
+        hits[count++] = start;
+        hits[count++] = i + 1;
+        hits[count++] = i + 1 === length || !isWordChar(chars[i + 1]) ? 1 : 0;
+      }
+      s = outputLink[s];
+    }
+  }
+  return count;
+}
+
+/** Hits per enabled rule, with their role; prefix terms extend to the end of the word. */
+function groupHits(prepared: PreparedPack, enabled: Uint8Array, count: number): Map<number, (Candidate & { role: Role })[]> {
+  const byRule = new Map<number, (Candidate & { role: Role })[]>();
+  for (let h = 0; h < count; h += 4) {
+    const term = hits[h];
+    for (let e = prepared.entryStart[term]; e < prepared.entryStart[term + 1]; e++) {
+      const rule = prepared.entryRule[e];
+      if (!enabled[rule]) continue;
+      let end = hits[h + 2];
+      if (prepared.entryPrefix[e]) {
+        while (end < norm.length && isWordChar(norm.chars[end])) end++;
+      } else if (!hits[h + 3]) continue;
+      let list = byRule.get(rule);
+      if (!list) byRule.set(rule, (list = []));
+      list.push({ rule, start: hits[h + 1], end, role: prepared.entryRole[e] as Role });
+    }
+  }
+  return byRule;
+}
+
+/** Term matches outside the rule's exceptions; leftmost, then longest, no overlaps. */
+function pickTerms(candidates: (Candidate & { role: Role })[]): Candidate[] {
+  const exceptions = candidates.filter((c) => c.role === Role.Except);
+  const terms = candidates
+    .filter((c) => c.role === Role.Term && !exceptions.some((x) => x.start <= c.start && c.end <= x.end))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const picked: Candidate[] = [];
+  let reach = -1;
+  for (const c of terms) {
+    if (c.start < reach) continue;
+    picked.push(c);
+    reach = c.end;
+  }
+  return picked;
+}
+
+function firstWhen(candidates: (Candidate & { role: Role })[]): Candidate | undefined {
+  if (candidates.some((c) => c.role === Role.Unless)) return undefined;
+  let first: Candidate | undefined;
+  for (const c of candidates) if (c.role === Role.When && (!first || c.start < first.start)) first = c;
+  return first;
+}
+
+const SENTENCE_REACH = 400;
+
+/** The sentences (original offsets, merged) around each trigger word of a pattern rule. */
+function sentenceWindows(text: string, triggers: Candidate[]): [number, number][] {
+  const windows: [number, number][] = [];
+  const sorted = triggers.map((t) => [norm.from[t.start], norm.to[t.end - 1]] as const).sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of sorted) {
+    let start = s;
+    const floor = Math.max(0, s - SENTENCE_REACH);
+    while (start > floor && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
+    let end = e;
+    const ceiling = Math.min(text.length, e + SENTENCE_REACH);
+    while (end < ceiling && !isSentenceEnd(text.charCodeAt(end))) end++;
+    if (end < text.length) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  return windows;
+}
+
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026 || c === 0x3002;
+
+function runPattern(prepared: PreparedPack, r: number, text: string, windows: [number, number][], emit: (s: number, e: number) => void): void {
+  const pattern = prepared.patterns[r];
+  if (!pattern) return;
+  let reported = -1;
+  for (const [ws, we] of windows) {
+    const matcher = pattern.matcher(text.slice(ws, we));
+    while (matcher.find()) {
+      const s = ws + matcher.start();
+      const e = ws + matcher.end();
+      if (e === s || s < reported) continue;
+      emit(s, e);
+      reported = e;
+    }
+  }
+}
+
+function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): boolean {
+  if (link.scheme !== '' && rule.schemes.includes(link.scheme)) return true;
+  if (link.host === '') return false;
+  const listed = rule.hosts.some((h) => hostMatches(link.host, h));
+  return rule.match === 'listed' ? listed : !listed;
+}
+
+function findHashed(prepared: PreparedPack, enabled: Uint8Array, emit: (rule: CompiledRule, start: number, end: number) => void): void {
+  const { chars, tokenStart, tokenEnd, tokenCount } = norm;
+  if (wordHashes.length < tokenCount) wordHashes = new Uint32Array(tokenCount * 2);
+  for (let t = 0; t < tokenCount; t++) wordHashes[t] = wordHash(chars, tokenStart[t], tokenEnd[t]);
+  for (const table of prepared.hashed) {
+    if (!enabled[table.rule]) continue;
+    const rule = prepared.rules[table.rule];
+    let reach = 0;
+    for (let t = 0; t < tokenCount; t++) {
+      let key = table.seed;
+      let found = -1;
+      for (let w = 0; w < table.maxWords && t + w < tokenCount; w++) {
+        // A window never crosses a hard break.
+        if (w > 0 && chars[tokenEnd[t + w - 1]] === BAR) break;
+        key = extendKey(key, wordHashes[t + w]);
+        const bucket = bucketOf(key);
+        if ((table.buckets[bucket >> 3] & (1 << (bucket & 7))) === 0) continue;
+        let phrase = '';
+        for (let k = t; k <= t + w; k++) phrase += (k > t ? ' ' : '') + charsToString(chars, tokenStart[k], tokenEnd[k]);
+        if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;
+      }
+      if (found !== -1 && tokenStart[t] >= reach) {
+        emit(rule, norm.from[tokenStart[t]], norm.to[tokenEnd[found] - 1]);
+        reach = tokenEnd[found];
+      }
+    }
+  }
+}

@@ -1,0 +1,314 @@
+// Normalisation for term matching. The text becomes a buffer of lower-case letters and digits,
+// with SPACE between words and BAR at hard breaks (sentence punctuation). Every normalised char
+// keeps the UTF-16 range of the original text it came from, so a match maps back exactly.
+//
+// Folded away: case, accents and other marks, ligatures, look-alike Cyrillic/Greek letters,
+// zero-width characters and soft hyphens (dropped), typographic apostrophes and French elisions
+// (l', qu' become word breaks), leet inside words (sh1t, @ss), letters repeated 3+ times.
+
+export const SPACE = 32;
+export const BAR = 124;
+const BANG = 33;
+const DOLLAR = 36;
+const AT = 64;
+
+/** Reusable output of `normalizeInto`: valid up to `length`. */
+export interface Normalized {
+  length: number;
+  chars: Uint16Array;
+  /** Original start offset of each normalised char. */
+  from: Uint32Array;
+  /** Original end offset (exclusive) of each normalised char. */
+  to: Uint32Array;
+  /** Normalised [start, end) of each word, valid up to `tokenCount`. */
+  tokenStart: Uint32Array;
+  tokenEnd: Uint32Array;
+  tokenCount: number;
+}
+
+export function createNormalized(capacity = 4096): Normalized {
+  return {
+    length: 0,
+    chars: new Uint16Array(capacity),
+    from: new Uint32Array(capacity),
+    to: new Uint32Array(capacity),
+    tokenStart: new Uint32Array(capacity >> 1),
+    tokenEnd: new Uint32Array(capacity >> 1),
+    tokenCount: 0,
+  };
+}
+
+// Per-BMP-code-unit fold table, filled lazily: 0 = not computed yet, DROP = emit nothing,
+// MULTI = see `multiFold`, anything else = the single folded char.
+const DROP = 0xffff;
+const MULTI = 0xfffe;
+const foldTable = new Uint16Array(0x10000);
+const multiFold = new Map<number, string>();
+const astralFold = new Map<number, string>();
+
+const LOOK_ALIKES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y', һ: 'h',
+  // Greek
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  // Latin letters that NFKD does not decompose
+  œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k',
+};
+
+const ZERO_WIDTH = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]$/u;
+const MARK = /\p{M}/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
+const HARD_BREAK = /^[.,;:!?()[\]{}"«»“”„‟‹›…¿¡。、，；：！？|<>]$/u;
+const APOSTROPHE_OR_JOINER = /^[\s'’‘ʼʻ`´′＇\-‐‑‒–—―_/\\#+&*~=^•·]$/u;
+
+/** Fold one code point to its normalised form: '' (drop), ' ', '|', or letters/digits. */
+function foldCodePoint(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  if (cp === AT || cp === DOLLAR || cp === BANG) return ch; // leet candidates, resolved per word
+  if (ZERO_WIDTH.test(ch)) return '';
+  if (APOSTROPHE_OR_JOINER.test(ch)) return ' ';
+  if (HARD_BREAK.test(ch)) return '|';
+  const lower = ch.toLowerCase();
+  const direct = LOOK_ALIKES[lower];
+  if (direct !== undefined) return direct;
+  const base = lower.normalize('NFKD').replace(MARK, '');
+  if (base === '') return /\p{M}/u.test(ch) ? '' : ' ';
+  let out = '';
+  for (const c of base.toLowerCase()) out += LOOK_ALIKES[c] ?? c;
+  if (LETTER_OR_DIGIT.test(out)) return out;
+  if (/\p{P}/u.test(ch)) return '|';
+  return ' ';
+}
+
+function foldBmp(unit: number): number {
+  const folded = foldCodePoint(unit);
+  let code: number;
+  if (folded.length === 0) code = DROP;
+  else if (folded.length === 1) code = folded.charCodeAt(0);
+  else {
+    multiFold.set(unit, folded);
+    code = MULTI;
+  }
+  foldTable[unit] = code;
+  return code;
+}
+
+function foldAstral(cp: number): string {
+  let folded = astralFold.get(cp);
+  if (folded === undefined) {
+    folded = foldCodePoint(cp);
+    astralFold.set(cp, folded);
+  }
+  return folded;
+}
+
+for (let c = 0; c < 128; c++) foldBmp(c);
+foldTable[0] = SPACE;
+
+function grow(n: Normalized, need: number): void {
+  if (need <= n.chars.length) return;
+  let size = n.chars.length * 2;
+  while (size < need) size *= 2;
+  const chars = new Uint16Array(size);
+  const from = new Uint32Array(size);
+  const to = new Uint32Array(size);
+  chars.set(n.chars);
+  from.set(n.from);
+  to.set(n.to);
+  n.chars = chars;
+  n.from = from;
+  n.to = to;
+  n.tokenStart = new Uint32Array(size >> 1);
+  n.tokenEnd = new Uint32Array(size >> 1);
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 128 && c !== DROP);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isWordChar = (c: number): boolean => c !== SPACE && c !== BAR;
+
+// Digits and symbols read as letters inside a word that has letters (sh1t, @ss, b!tch).
+const LEET = new Uint16Array(128);
+for (const [from, to] of [['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['7', 't'], ['@', 'a'], ['$', 's'], ['!', 'i']]) {
+  LEET[from!.charCodeAt(0)] = to!.charCodeAt(0);
+}
+
+/** Normalise `text` into `n` (reused across calls to avoid allocation). */
+export function normalizeInto(text: string, n: Normalized): void {
+  grow(n, text.length * 2 + 2);
+  let w = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const unit = text.charCodeAt(i);
+    let code = foldTable[unit];
+    let width = 1;
+    let multi: string | undefined;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < len) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        width = 2;
+        multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        code = multi.length === 1 ? multi.charCodeAt(0) : multi.length === 0 ? DROP : MULTI;
+      }
+    }
+    if (code === 0) code = foldBmp(unit);
+    if (code === DROP) {
+      if (w > 0 && n.to[w - 1] === i) n.to[w - 1] = i + width; // a mark belongs to its letter
+    } else if (code === MULTI) {
+      const s = multi ?? multiFold.get(unit)!;
+      if (w + s.length > n.chars.length) grow(n, w + s.length + 16);
+      for (let k = 0; k < s.length; k++) {
+        n.chars[w] = s.charCodeAt(k);
+        n.from[w] = i;
+        n.to[w] = i + width;
+        w++;
+      }
+    } else {
+      n.chars[w] = code;
+      n.from[w] = i;
+      n.to[w] = i + width;
+      w++;
+    }
+    if (width === 2) i++;
+  }
+  n.length = compactWords(n, w);
+}
+
+/** Second pass, in place: resolve leet per word, squeeze repeats and separators, index words. */
+function compactWords(n: Normalized, length: number): number {
+  const { chars, from, to } = n;
+  let w = 0;
+  let tokens = 0;
+  let r = 0;
+  while (r < length) {
+    const c = chars[r];
+    if (!isWordChar(c)) {
+      // One separator per gap; BAR wins over SPACE.
+      if (w > 0 && !isWordChar(chars[w - 1])) {
+        if (c === BAR) chars[w - 1] = BAR;
+        to[w - 1] = to[r];
+      } else {
+        chars[w] = c;
+        from[w] = from[r];
+        to[w] = to[r];
+        w++;
+      }
+      r++;
+      continue;
+    }
+    let end = r;
+    let letters = 0;
+    let leet = 0;
+    let letterBeforeDigit = false;
+    while (end < length && isWordChar(chars[end])) {
+      const ch = chars[end];
+      if (isLetter(ch)) letters++;
+      else if (ch < 128 && LEET[ch] !== 0) {
+        leet++;
+        if (letters > 0) letterBeforeDigit = true;
+      }
+      end++;
+    }
+    // A bang ends a sentence unless it sits between letters.
+    let start = r;
+    while (start < end && chars[start] === BANG) start++;
+    let stop = end;
+    while (stop > start && chars[stop - 1] === BANG) stop--;
+    // "3rd", "10am", "5G": a number with a unit is not leet.
+    const mapLeet = letters > 0 && leet > 0 && (letterBeforeDigit || !isDigit(chars[start]));
+    if (start > r) w = writeSeparator(n, w, BAR, r, start);
+    const tokenFrom = w;
+    for (let k = start; k < stop; k++) {
+      let ch = chars[k];
+      if (ch === AT || ch === DOLLAR || ch === BANG || isDigit(ch)) {
+        if (mapLeet && LEET[ch] !== 0) ch = LEET[ch];
+        else if (!isDigit(ch)) {
+          w = writeSeparator(n, w, ch === BANG ? BAR : SPACE, k, k + 1);
+          continue;
+        }
+      }
+      chars[w] = ch;
+      from[w] = from[k];
+      to[w] = to[k];
+      w++;
+    }
+    w = squeezeRepeats(n, tokenFrom, w);
+    if (stop < end) w = writeSeparator(n, w, BAR, stop, end);
+    r = end;
+  }
+  // Index words after compaction (separators inside a word may have been written).
+  for (let k = 0; k < w; ) {
+    if (!isWordChar(chars[k])) {
+      k++;
+      continue;
+    }
+    const s = k;
+    while (k < w && isWordChar(chars[k])) k++;
+    n.tokenStart[tokens] = s;
+    n.tokenEnd[tokens] = k;
+    tokens++;
+  }
+  n.tokenCount = tokens;
+  return w;
+}
+
+/** Squeeze runs of 3+ identical letters in [start, end) to one letter: "fuuuck", "sooo". */
+function squeezeRepeats(n: Normalized, start: number, end: number): number {
+  const { chars, from, to } = n;
+  let w = start;
+  let k = start;
+  while (k < end) {
+    const ch = chars[k];
+    let run = k + 1;
+    while (run < end && chars[run] === ch) run++;
+    if (run - k >= 3 && isLetter(ch)) {
+      chars[w] = ch;
+      from[w] = from[k];
+      to[w] = to[run - 1];
+      w++;
+    } else {
+      for (let j = k; j < run; j++, w++) {
+        chars[w] = ch;
+        from[w] = from[j];
+        to[w] = to[j];
+      }
+    }
+    k = run;
+  }
+  return w;
+}
+
+function writeSeparator(n: Normalized, w: number, sep: number, r: number, rEnd: number): number {
+  if (w > 0 && !isWordChar(n.chars[w - 1])) {
+    if (sep === BAR) n.chars[w - 1] = BAR;
+    n.to[w - 1] = n.to[rEnd - 1];
+    return w;
+  }
+  n.chars[w] = sep;
+  n.from[w] = n.from[r];
+  n.to[w] = n.to[rEnd - 1];
+  return w + 1;
+}
+
+const scratch = createNormalized(256);
+
+/**
+ * Normalise a term, phrase or word the way text is normalised: words joined by single spaces,
+ * no leading or trailing separator. Hard breaks inside a term become spaces.
+ */
+export function normalizeTerm(term: string): string {
+  normalizeInto(term, scratch);
+  let out = '';
+  for (let t = 0; t < scratch.tokenCount; t++) {
+    if (t > 0) out += ' ';
+    out += charsToString(scratch.chars, scratch.tokenStart[t], scratch.tokenEnd[t]);
+  }
+  return out;
+}
+
+/** chars[start, end) as a string, in chunks so that huge words do not overflow the call stack. */
+export function charsToString(chars: Uint16Array, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end; k += 4096) out += String.fromCharCode(...chars.subarray(k, Math.min(end, k + 4096)));
+  return out;
+}

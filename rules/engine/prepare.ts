@@ -1,0 +1,135 @@
+// Turns a compiled pack into the tables the analysis loop reads: one automaton for every term
+// of every rule (with the rule and role of each term), hashed-term prefilters, compiled RE2
+// patterns. Done once per pack object and cached.
+import { RE2JS } from 're2js';
+import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
+import { buildAutomaton, type Automaton } from './automaton';
+import { MAX_HASHED_WORDS, saltSeed } from './termHash';
+
+export const enum Role {
+  Term = 0,
+  Except = 1,
+  When = 2,
+  Unless = 3,
+  Near = 4,
+}
+
+export interface HashedTable {
+  rule: number;
+  salt: string;
+  seed: number;
+  maxWords: number;
+  /** 65,536-bit set of buckets. */
+  buckets: Uint8Array;
+  digests: Set<string>;
+}
+
+export interface PreparedPack {
+  pack: CompiledPack;
+  rules: CompiledRule[];
+  automaton: Automaton;
+  /** Entries of term t are entryRule/entryRole/entryPrefix[entryStart[t] .. entryStart[t + 1]). */
+  entryStart: Int32Array;
+  entryRule: Int32Array;
+  entryRole: Uint8Array;
+  entryPrefix: Uint8Array;
+  hashed: HashedTable[];
+  patterns: (RE2JS | null)[];
+  hasLinks: boolean;
+  enabledBySite: Map<string, Uint8Array>;
+}
+
+const cache = new WeakMap<CompiledPack, PreparedPack>();
+
+export function preparePack(pack: CompiledPack): PreparedPack {
+  let prepared = cache.get(pack);
+  if (!prepared) {
+    prepared = build(pack);
+    cache.set(pack, prepared);
+  }
+  return prepared;
+}
+
+function build(pack: CompiledPack): PreparedPack {
+  const termIds = new Map<string, number>();
+  const entries: [term: number, rule: number, role: Role, prefix: boolean][] = [];
+  const add = (raw: string, rule: number, role: Role) => {
+    const prefix = raw.endsWith('*');
+    const term = prefix ? raw.slice(0, -1).trimEnd() : raw;
+    if (term === '') return;
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+    }
+    entries.push([id, rule, role, prefix]);
+  };
+
+  const hashed: HashedTable[] = [];
+  const patterns: (RE2JS | null)[] = [];
+  pack.rules.forEach((rule, r) => {
+    patterns.push(null);
+    switch (rule.kind) {
+      case 'terms':
+        rule.terms.forEach((t) => add(t, r, Role.Term));
+        rule.except.forEach((t) => add(t, r, Role.Except));
+        break;
+      case 'requires':
+        rule.when.forEach((t) => add(t, r, Role.When));
+        rule.unless.forEach((t) => add(t, r, Role.Unless));
+        break;
+      case 'pattern':
+        rule.near.forEach((t) => add(t, r, Role.Near));
+        patterns[r] = RE2JS.compile(rule.pattern, rule.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+        break;
+      case 'hashed-terms':
+        hashed.push(hashedTable(rule, r));
+        break;
+    }
+  });
+
+  const terms = [...termIds.keys()];
+  entries.sort((a, b) => a[0] - b[0]);
+  const entryStart = new Int32Array(terms.length + 1);
+  for (const [term] of entries) entryStart[term + 1]++;
+  for (let t = 0; t < terms.length; t++) entryStart[t + 1] += entryStart[t];
+
+  return {
+    pack,
+    rules: pack.rules,
+    automaton: buildAutomaton(terms),
+    entryStart,
+    entryRule: Int32Array.from(entries, (e) => e[1]),
+    entryRole: Uint8Array.from(entries, (e) => e[2]),
+    entryPrefix: Uint8Array.from(entries, (e) => (e[3] ? 1 : 0)),
+    hashed,
+    patterns,
+    hasLinks: pack.rules.some((rule) => rule.kind === 'link'),
+    enabledBySite: new Map(),
+  };
+}
+
+function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
+  const buckets = new Uint8Array(0x10000 >> 3);
+  const digests = new Set<string>();
+  for (const entry of rule.hashes) {
+    const bucket = parseInt(entry.slice(0, 4), 16);
+    buckets[bucket >> 3] |= 1 << (bucket & 7);
+    digests.add(entry.slice(5));
+  }
+  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), maxWords: MAX_HASHED_WORDS, buckets, digests };
+}
+
+/** Which rules apply on `site` (a host name); cached per host. */
+export function enabledRules(prepared: PreparedPack, site: string | undefined): Uint8Array {
+  const key = site ?? '';
+  let mask = prepared.enabledBySite.get(key);
+  if (!mask) {
+    const host = key.toLowerCase();
+    mask = Uint8Array.from(prepared.rules, (rule) =>
+      !rule.sites || rule.sites.length === 0 || host === '' || rule.sites.some((s) => host === s || host.endsWith('.' + s)) ? 1 : 0,
+    );
+    prepared.enabledBySite.set(key, mask);
+  }
+  return mask;
+}

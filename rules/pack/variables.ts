@@ -1,0 +1,52 @@
+import { PackError } from './PackError';
+
+export type Variables = Record<string, string | string[]>;
+
+const REFERENCE = /\$\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const WHOLE = /^\$\{([A-Za-z][A-Za-z0-9_]*)\}$/;
+
+/**
+ * Replaces ${name} in every string of `value`. A list item that is exactly ${name} of a list
+ * variable becomes all its items; elsewhere a list is joined with ", ".
+ */
+export function expandVariables(value: unknown, variables: Variables, file: string, path = ''): unknown {
+  if (typeof value === 'string') return substitute(value, variables, file, path);
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => {
+      const whole = typeof item === 'string' ? WHOLE.exec(item.trim()) : null;
+      const listed = whole ? variables[whole[1]!] : undefined;
+      if (Array.isArray(listed)) return listed;
+      return [expandVariables(item, variables, file, `${path}[${i}]`)];
+    });
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, expandVariables(v, variables, file, path ? `${path}.${k}` : k)]),
+    );
+  }
+  return value;
+}
+
+function substitute(s: string, variables: Variables, file: string, path: string): string {
+  return s.replace(REFERENCE, (_, name: string) => {
+    const v = variables[name];
+    if (v === undefined) {
+      throw new PackError(file, path, `unknown variable \${${name}} (defined in pack.yaml: ${Object.keys(variables).join(', ') || 'none'})`);
+    }
+    return Array.isArray(v) ? v.join(', ') : v;
+  });
+}
+
+/** Variables may refer to each other (disclosure tags naming ${company}); resolved in order, no cycles. */
+export function resolveVariables(variables: Variables, file: string): Variables {
+  let current = variables;
+  for (let round = 0; round < 4; round++) {
+    current = expandVariables(current, current, file, 'variables') as Variables;
+  }
+  for (const [name, v] of Object.entries(current)) {
+    for (const s of Array.isArray(v) ? v : [v]) {
+      if (/\$\{/.test(s)) throw new PackError(file, `variables.${name}`, 'variables refer to each other in a cycle');
+    }
+  }
+  return current;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../rules/engine/analyze';
+import { loadPack } from '../../rules/pack/loadPack';
+
+const pack = loadPack('tests/fixtures/packs/mini');
+const ids = (text: string, site?: string) => analyze(text, pack, { site }).map((f) => f.ruleId);
+
+describe('analyze', () => {
+  it('returns findings sorted by position with offsets into the original text', () => {
+    const text = 'Mail jane@example.com — this is INTERNAL ONLY, and Q3 results soon.';
+    const findings = analyze(text, pack);
+    expect(findings.map((f) => [f.ruleId, f.text])).toEqual([
+      ['privacy/email', 'jane@example.com'],
+      ['confidential/internal', 'INTERNAL ONLY'],
+      ['legal/results', 'Q3 results'],
+    ]);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('speaks the requested locale and falls back to English', () => {
+    const [fr] = analyze('internal only', pack, { locale: 'fr' });
+    expect(fr!.message).toBe('Interne chez Zenith.');
+    const [fallback] = analyze('connard', pack, { locale: 'fr' });
+    expect(fallback!.message).toBe('Mind your words.');
+  });
+
+  it('skips rules scoped to other sites', () => {
+    expect(ids('what an ass', 'www.x.com')).toContain('conduct/ass');
+    expect(ids('what an ass', 'www.linkedin.com')).not.toContain('conduct/ass');
+    expect(ids('what an ass')).toContain('conduct/ass');
+  });
+
+  it('matches whole words only, so innocent words never trip a term', () => {
+    expect(ids('Scunthorpe classic assassin Sussex cocktail passage')).toEqual([]);
+  });
+
+  it('honours except phrases', () => {
+    expect(ids('we kick ass')).toEqual([]);
+    expect(ids('we kick ass, you ass')).toEqual(['conduct/ass']);
+  });
+
+  it('extends prefix terms to the whole word', () => {
+    const [f] = analyze('Specs got leaked!', pack);
+    expect(f!.text).toBe('leaked');
+  });
+
+  it('finds hashed names without the pack holding them', () => {
+    expect(JSON.stringify(pack)).not.toMatch(/globex|falcon/i);
+    const findings = analyze('Big win with GLOBEX and project falcon!', pack);
+    expect(findings.map((f) => f.text)).toEqual(['GLOBEX', 'project falcon']);
+  });
+
+  it('runs patterns only near their triggers, and finds them there', () => {
+    expect(ids('Q3 was great. Results tomorrow.')).toEqual([]);
+    expect(analyze('Q3 was great. Our Q3 revenue doubled!', pack).map((f) => f.text)).toEqual(['Q3 revenue']);
+  });
+
+  it('requires a disclosure when promoting products', () => {
+    expect(ids('Try Nova today')).toEqual(['disclosure/products']);
+    expect(ids('Try Nova today #ad')).toEqual([]);
+  });
+
+  it('flags internal links and shares but not public ones', () => {
+    expect(analyze('docs at wiki.zenith.com/page and file:///C:/x.txt and https://zenith.com', pack).map((f) => f.text)).toEqual([
+      'wiki.zenith.com/page',
+      'file:///C:/x.txt',
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../rules/engine/analyze';
+import { loadPack } from '../../rules/pack/loadPack';
+import { PackError } from '../../rules/pack/PackError';
+
+const MINI = 'tests/fixtures/packs/mini';
+
+/** A copy of the mini pack with one rule file rewritten. */
+function packWith(edit: (yaml: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'postguard-pack-'));
+  cpSync(MINI, dir, { recursive: true });
+  const file = join(dir, 'rules/mini.yaml');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+function errorOf(dir: string): string {
+  try {
+    loadPack(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PackError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the pack to be rejected');
+}
+
+describe('pack errors name the file and the YAML path', () => {
+  it('invalid enum value', () => {
+    const message = errorOf(packWith((y) => y.replace('severity: warn', 'severity: loud')));
+    expect(message).toMatch(/^rules\/mini\.yaml: rules\[1\]\.severity: .*\(rule conduct\/ass\)$/);
+  });
+
+  it('unknown policy section', () => {
+    expect(errorOf(packWith((y) => y.replace('policy: manners', 'policy: nowhere')))).toMatch(/^rules\/mini\.yaml: rules\[1\]\.policy: unknown policy section "nowhere"/);
+  });
+
+  it('unknown variable', () => {
+    expect(errorOf(packWith((y) => y.replace('${company}.', '${firm}.')))).toMatch(/rules\/mini\.yaml: rules\[0\]\.message\.en: unknown variable \$\{firm\}/);
+  });
+
+  it('YAML syntax error with line and column', () => {
+    expect(errorOf(packWith((y) => y.replace('kind: terms', 'kind: [terms')))).toMatch(/^rules\/mini\.yaml:\d+:\d+: /);
+  });
+
+  it('too few examples', () => {
+    const message = errorOf(packWith((y) => y.replace('pass: ["Internal tools only matter", "Our leakproof bottle"]', 'pass: ["Internal tools only matter"]')));
+    expect(message).toMatch(/rules\[0\]\.examples\.pass: every rule needs at least two pass examples/);
+  });
+
+  it('a pattern that is not RE2 names the rule', () => {
+    const message = errorOf(packWith((y) => y.replace("pattern: '\\b(?:Q[1-4]", "pattern: '(?=x)\\b(?:Q[1-4]")));
+    expect(message).toMatch(/rules\[2\]\.pattern: rule legal\/results: not a linear-time \(RE2\) pattern/);
+  });
+
+  it('a pack over the size limit is rejected', () => {
+    const dir = packWith((y) => y + '\n# ' + 'x'.repeat(1 << 20));
+    expect(errorOf(dir)).toMatch(/^rules\/mini\.yaml: file is larger than/);
+  });
+
+  it('a compiled pack with a bad field is rejected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-json-'));
+    const json = JSON.parse(JSON.stringify(loadPack(MINI)));
+    json.rules[0].severity = 'loud';
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(json));
+    expect(errorOf(join(dir, 'p.json'))).toMatch(/p\.json: rules\[0\]\.severity: /);
+  });
+});
+
+describe('catastrophic patterns', () => {
+  it('(a+)+$ runs in linear time through RE2', () => {
+    const pack = loadPack(packWith((y) => y.replace(/pattern: '.*'/, () => "pattern: '(a+)+$'").replace('near: [results, revenue]', 'near: []')));
+    const time = (n: number) => {
+      const text = 'a'.repeat(n) + '!';
+      const t0 = performance.now();
+      analyze(text, pack);
+      return performance.now() - t0;
+    };
+    time(2000);
+    const small = time(5000);
+    const large = time(20000);
+    // A backtracking engine needs about 2^n steps here; linear time grows ~4x for 4x the text.
+    expect(large / Math.max(small, 0.05)).toBeLessThan(20);
+  });
+});
