@@ -25,7 +25,8 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   if (typeof text !== 'string' || text.length === 0) return [];
   const prepared = preparePack(pack);
   const enabled = enabledRules(prepared, options.site);
-  const locale = options.locale ?? 'en';
+  // 'fr-CA' reads as 'fr'; unknown locales fall back to English per message.
+  const locale = (options.locale ?? 'en').slice(0, 2).toLowerCase();
   const findings: Finding[] = [];
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 

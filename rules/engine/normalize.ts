@@ -83,6 +83,7 @@ function foldCodePoint(cp: number): string {
 
 function foldBmp(unit: number): number {
   const folded = foldCodePoint(unit);
+  if (unit >= 0xd800 && unit <= 0xdfff) return folded === '' ? DROP : SPACE; // lone surrogate: never cached
   let code: number;
   if (folded.length === 0) code = DROP;
   else if (folded.length === 1) code = folded.charCodeAt(0);
@@ -133,160 +134,168 @@ for (const [from, to] of [['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 
   LEET[from!.charCodeAt(0)] = to!.charCodeAt(0);
 }
 
-/** Normalise `text` into `n` (reused across calls to avoid allocation). */
+// Word state shared by the helpers of `normalizeInto` (single-threaded, reset per word).
+let runChar = -1;
+let runLength = 0;
+
+/** Normalise `text` into `n` (reused across calls to avoid allocation). One pass over the text;
+ * only words holding a digit, @, $ or ! take the slower `settleWord` path. */
 export function normalizeInto(text: string, n: Normalized): void {
-  grow(n, text.length * 2 + 2);
-  let w = 0;
+  grow(n, text.length * 2 + 16);
+  let { chars, from, to } = n;
   const len = text.length;
+  let w = 0;
+  let word = -1;
+  let special = false;
+  n.tokenCount = 0;
   for (let i = 0; i < len; i++) {
     const unit = text.charCodeAt(i);
     let code = foldTable[unit];
     let width = 1;
     let multi: string | undefined;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < len) {
+    if (code === 0) {
       const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
+      if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
         width = 2;
         multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-        code = multi.length === 1 ? multi.charCodeAt(0) : multi.length === 0 ? DROP : MULTI;
-      }
-    }
-    if (code === 0) code = foldBmp(unit);
-    if (code === DROP) {
-      if (w > 0 && n.to[w - 1] === i) n.to[w - 1] = i + width; // a mark belongs to its letter
-    } else if (code === MULTI) {
-      const s = multi ?? multiFold.get(unit)!;
-      if (w + s.length > n.chars.length) grow(n, w + s.length + 16);
-      for (let k = 0; k < s.length; k++) {
-        n.chars[w] = s.charCodeAt(k);
-        n.from[w] = i;
-        n.to[w] = i + width;
-        w++;
-      }
-    } else {
-      n.chars[w] = code;
-      n.from[w] = i;
-      n.to[w] = i + width;
-      w++;
-    }
-    if (width === 2) i++;
-  }
-  n.length = compactWords(n, w);
-}
-
-/** Second pass, in place: resolve leet per word, squeeze repeats and separators, index words. */
-function compactWords(n: Normalized, length: number): number {
-  const { chars, from, to } = n;
-  let w = 0;
-  let tokens = 0;
-  let r = 0;
-  while (r < length) {
-    const c = chars[r];
-    if (!isWordChar(c)) {
-      // One separator per gap; BAR wins over SPACE.
-      if (w > 0 && !isWordChar(chars[w - 1])) {
-        if (c === BAR) chars[w - 1] = BAR;
-        to[w - 1] = to[r];
+        code = multi.length === 0 ? DROP : multi === ' ' ? SPACE : multi === '|' ? BAR : MULTI;
       } else {
-        chars[w] = c;
-        from[w] = from[r];
-        to[w] = to[r];
+        code = foldBmp(unit);
+      }
+    }
+    const end = i + width;
+    if (code === DROP) {
+      if (w > 0 && to[w - 1] === i) to[w - 1] = end; // a mark belongs to its letter
+    } else if (code === SPACE || code === BAR) {
+      if (word >= 0) {
+        w = endWord(n, word, w, special);
+        word = -1;
+      }
+      const last = w > 0 ? chars[w - 1] : 0;
+      if (last === SPACE || last === BAR) {
+        if (code === BAR) chars[w - 1] = BAR;
+        to[w - 1] = end;
+      } else {
+        chars[w] = code;
+        from[w] = i;
+        to[w] = end;
         w++;
       }
-      r++;
-      continue;
-    }
-    let end = r;
-    let letters = 0;
-    let leet = 0;
-    let letterBeforeDigit = false;
-    while (end < length && isWordChar(chars[end])) {
-      const ch = chars[end];
-      if (isLetter(ch)) letters++;
-      else if (ch < 128 && LEET[ch] !== 0) {
-        leet++;
-        if (letters > 0) letterBeforeDigit = true;
-      }
-      end++;
-    }
-    // A bang ends a sentence unless it sits between letters.
-    let start = r;
-    while (start < end && chars[start] === BANG) start++;
-    let stop = end;
-    while (stop > start && chars[stop - 1] === BANG) stop--;
-    // "3rd", "10am", "5G": a number with a unit is not leet.
-    const mapLeet = letters > 0 && leet > 0 && (letterBeforeDigit || !isDigit(chars[start]));
-    if (start > r) w = writeSeparator(n, w, BAR, r, start);
-    const tokenFrom = w;
-    for (let k = start; k < stop; k++) {
-      let ch = chars[k];
-      if (ch === AT || ch === DOLLAR || ch === BANG || isDigit(ch)) {
-        if (mapLeet && LEET[ch] !== 0) ch = LEET[ch];
-        else if (!isDigit(ch)) {
-          w = writeSeparator(n, w, ch === BANG ? BAR : SPACE, k, k + 1);
-          continue;
-        }
-      }
-      chars[w] = ch;
-      from[w] = from[k];
-      to[w] = to[k];
-      w++;
-    }
-    w = squeezeRepeats(n, tokenFrom, w);
-    if (stop < end) w = writeSeparator(n, w, BAR, stop, end);
-    r = end;
-  }
-  // Index words after compaction (separators inside a word may have been written).
-  for (let k = 0; k < w; ) {
-    if (!isWordChar(chars[k])) {
-      k++;
-      continue;
-    }
-    const s = k;
-    while (k < w && isWordChar(chars[k])) k++;
-    n.tokenStart[tokens] = s;
-    n.tokenEnd[tokens] = k;
-    tokens++;
-  }
-  n.tokenCount = tokens;
-  return w;
-}
-
-/** Squeeze runs of 3+ identical letters in [start, end) to one letter: "fuuuck", "sooo". */
-function squeezeRepeats(n: Normalized, start: number, end: number): number {
-  const { chars, from, to } = n;
-  let w = start;
-  let k = start;
-  while (k < end) {
-    const ch = chars[k];
-    let run = k + 1;
-    while (run < end && chars[run] === ch) run++;
-    if (run - k >= 3 && isLetter(ch)) {
-      chars[w] = ch;
-      from[w] = from[k];
-      to[w] = to[run - 1];
-      w++;
     } else {
-      for (let j = k; j < run; j++, w++) {
-        chars[w] = ch;
-        from[w] = from[j];
-        to[w] = to[j];
+      if (word < 0) {
+        word = w;
+        special = false;
+        runChar = -1;
+      }
+      if (code === MULTI) {
+        const s = multi ?? multiFold.get(unit)!;
+        if (w + s.length + 16 > chars.length) {
+          grow(n, (w + s.length + 16) * 2);
+          ({ chars, from, to } = n);
+        }
+        for (let k = 0; k < s.length; k++) {
+          const c = s.charCodeAt(k);
+          if (c < 97) special = true;
+          w = putWordChar(n, w, c, i, end);
+        }
+      } else {
+        if (code < 97) special = true;
+        w = putWordChar(n, w, code, i, end);
       }
     }
-    k = run;
+    i = end - 1;
   }
+  if (word >= 0) w = endWord(n, word, w, special);
+  n.length = w;
+}
+
+/** Appends a word char, squeezing runs of 3+ identical letters to one ("fuuuck", "sooo"). */
+function putWordChar(n: Normalized, w: number, c: number, start: number, end: number): number {
+  if (c === runChar) runLength++;
+  else {
+    runChar = c;
+    runLength = 1;
+  }
+  if (runLength >= 3 && c >= 97) {
+    if (runLength === 3) w--;
+    n.to[w - 1] = end;
+    return w;
+  }
+  n.chars[w] = c;
+  n.from[w] = start;
+  n.to[w] = end;
+  return w + 1;
+}
+
+function endWord(n: Normalized, start: number, end: number, special: boolean): number {
+  if (special) return settleWord(n, start, end);
+  n.tokenStart[n.tokenCount] = start;
+  n.tokenEnd[n.tokenCount++] = end;
+  return end;
+}
+
+/**
+ * A word holding digits or @ $ !: read them as letters when the word has letters (sh1t, @ss,
+ * b!tch, but not "3rd", "10am", "5G"); otherwise @ and $ are spaces and ! ends a sentence.
+ * Rewrites output[start, end) in place and returns the new end.
+ */
+function settleWord(n: Normalized, start: number, end: number): number {
+  const { chars, from, to } = n;
+  let first = start;
+  while (first < end && chars[first] === BANG) first++;
+  let last = end;
+  while (last > first && chars[last - 1] === BANG) last--;
+  let letters = 0;
+  let leet = 0;
+  let letterBeforeLeet = false;
+  for (let k = first; k < last; k++) {
+    const c = chars[k];
+    if (isLetter(c)) letters++;
+    else if (LEET[c] !== 0) {
+      leet++;
+      if (letters > 0) letterBeforeLeet = true;
+    }
+  }
+  const mapLeet = letters > 0 && leet > 0 && (letterBeforeLeet || !isDigit(chars[first]));
+  let w = start;
+  if (first > start) w = putSeparator(n, w, BAR, from[start], to[first - 1]);
+  let wordFrom = -1;
+  runChar = -1;
+  for (let k = first; k < last; k++) {
+    let c = chars[k];
+    const cFrom = from[k];
+    const cTo = to[k];
+    if (c < 97 && !isDigit(c) && !mapLeet) {
+      if (wordFrom >= 0) recordWord(n, wordFrom, w);
+      wordFrom = -1;
+      runChar = -1;
+      w = putSeparator(n, w, c === BANG ? BAR : SPACE, cFrom, cTo);
+      continue;
+    }
+    if (mapLeet && c < 97 && LEET[c] !== 0) c = LEET[c];
+    if (wordFrom < 0) wordFrom = w;
+    // In-place rewrite: w <= k, and putWordChar reads nothing past w.
+    w = putWordChar(n, w, c, cFrom, cTo);
+  }
+  if (wordFrom >= 0) recordWord(n, wordFrom, w);
+  if (last < end) w = putSeparator(n, w, BAR, from[last], to[end - 1]);
   return w;
 }
 
-function writeSeparator(n: Normalized, w: number, sep: number, r: number, rEnd: number): number {
+function recordWord(n: Normalized, start: number, end: number): void {
+  n.tokenStart[n.tokenCount] = start;
+  n.tokenEnd[n.tokenCount++] = end;
+}
+
+function putSeparator(n: Normalized, w: number, sep: number, start: number, end: number): number {
   if (w > 0 && !isWordChar(n.chars[w - 1])) {
     if (sep === BAR) n.chars[w - 1] = BAR;
-    n.to[w - 1] = n.to[rEnd - 1];
+    n.to[w - 1] = end;
     return w;
   }
   n.chars[w] = sep;
-  n.from[w] = n.from[r];
-  n.to[w] = n.to[rEnd - 1];
+  n.from[w] = start;
+  n.to[w] = end;
   return w + 1;
 }
 

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { CATEGORIES, type CompiledPack } from '../../rules/types';
+import { expect, test } from './fixtures';
+import { PopupPage } from './pages/PopupPage';
+
+const pack = JSON.parse(readFileSync(new URL('../../assets/default-pack.json', import.meta.url), 'utf8')) as CompiledPack;
+
+test('the popup runs inside the loaded extension', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  expect(await popup.manifestName()).toBe('Postguard');
+  expect(popup.page.url()).toBe(`chrome-extension://${extensionId}/popup.html`);
+});
+
+test('the popup shows the default pack, its rule counts and the policy sections', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+
+  await expect(popup.packName).toContainText(pack.name);
+  await expect(popup.header).toContainText(pack.version);
+
+  await expect(popup.policySectionTitles).toHaveText(pack.policy.en.map((section) => section.title));
+  expect(await popup.policySectionTitles.count()).toBeGreaterThanOrEqual(8);
+
+  await expect(popup.ruleSummary).toContainText(`${pack.rules.length} rules`);
+  const counted = CATEGORIES.map((category) => ({
+    category,
+    count: pack.rules.filter((rule) => rule.category === category).length,
+  })).filter(({ count }) => count > 0);
+  await expect(popup.ruleCounts).toHaveCount(counted.length);
+  for (const { category, count } of counted) {
+    await expect(popup.ruleCounts.and(popup.page.locator(`[data-category="${category}"]`))).toContainText(String(count));
+  }
+});
+
+test('the popup is accessible and shows policy markdown as plain text', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+
+  await expect(popup.page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(popup.page.getByRole('heading', { level: 1 })).toHaveText('Postguard');
+  await expect(popup.page.getByRole('main')).toBeVisible();
+  await expect(popup.page.getByRole('contentinfo')).toBeVisible();
+
+  const summaries = popup.policy.getByRole('paragraph');
+  await expect(summaries.first()).not.toBeEmpty();
+  expect((await summaries.allTextContents()).join('\n')).not.toMatch(/\*\*|\]\(|<\/?[a-z]/i);
+  await expect(popup.policy.locator('a, b, strong, em, script, img')).toHaveCount(0);
+});
+
+test.describe('in a French browser', () => {
+  test.use({ uiLocale: 'fr-FR' });
+
+  test('the popup speaks French and shows the French policy', async ({ context, extensionId }) => {
+    const popup = await PopupPage.open(context, extensionId);
+
+    await expect(popup.page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(popup.ruleSummary).toContainText(`${pack.rules.length} règles`);
+    const sections = pack.policy.fr ?? pack.policy.en;
+    await expect(popup.policySectionTitles).toHaveText(sections.map((section) => section.title));
+  });
+});
