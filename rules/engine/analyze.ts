@@ -4,6 +4,7 @@
 import { DETECTORS } from '../detectors/index';
 import type { Span } from '../detectors/types';
 import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../types';
+import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { charsToString, createNormalized, isWordChar, normalizeInto, BAR, type Normalized } from './normalize';
 import { enabledRules, preparePack, Role, type PreparedPack } from './prepare';
@@ -215,7 +216,9 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
   if (link.scheme !== '' && rule.schemes.includes(link.scheme)) return true;
   if (link.host === '') return false;
   const listed = rule.hosts.some((h) => hostMatches(link.host, h));
-  return rule.match === 'listed' ? listed : !listed;
+  if (rule.match === 'listed') return listed;
+  // A bare "node.js" or "file.txt" is no link: outside the list, trust only real public suffixes.
+  return !listed && (link.scheme !== '' || parseHost(link.host).isIcann === true);
 }
 
 function findHashed(prepared: PreparedPack, enabled: Uint8Array, emit: (rule: CompiledRule, start: number, end: number) => void): void {

@@ -236,7 +236,7 @@ function endWord(n: Normalized, start: number, end: number, special: boolean): n
 
 /**
  * A word holding digits or @ $ !: read them as letters when the word has letters (sh1t, @ss,
- * b!tch, but not "3rd", "10am", "5G"); otherwise @ and $ are spaces and ! ends a sentence.
+ * b!tch, but not "10am", "5G"); otherwise @ and $ are spaces and ! ends a sentence.
  * Rewrites output[start, end) in place and returns the new end.
  */
 function settleWord(n: Normalized, start: number, end: number): number {
@@ -256,7 +256,10 @@ function settleWord(n: Normalized, start: number, end: number): number {
       if (letters > 0) letterBeforeLeet = true;
     }
   }
-  const mapLeet = letters > 0 && leet > 0 && (letterBeforeLeet || !isDigit(chars[first]));
+  // A word led by one digit and 2+ letters reads as leet (5hit, 4ss); more digits read as a
+  // number with a unit (10am, 2024s).
+  const digitLed = isDigit(chars[first]);
+  const mapLeet = letters > 0 && leet > 0 && (letterBeforeLeet || !digitLed || (!isDigit(chars[first + 1]) && letters >= 2));
   let w = start;
   if (first > start) w = putSeparator(n, w, BAR, from[start], to[first - 1]);
   let wordFrom = -1;

@@ -67,3 +67,31 @@ describe('analyze', () => {
     ]);
   });
 });
+
+describe('links outside a list', () => {
+  it('flags real outside domains, not file names', async () => {
+    const { compilePack } = await import('../../rules/pack/compilePack');
+    const { readSources } = await import('../../rules/pack/loadPack');
+    const sources = readSources('tests/fixtures/packs/mini');
+    sources.ruleFiles = [
+      {
+        file: 'rules/outside.yaml',
+        text: `rules:
+  - id: security/outside
+    kind: link
+    category: security
+    severity: tip
+    policy: secrets
+    message: { en: "Outside link." }
+    tip: { en: "Check it." }
+    hosts: [zenith.com]
+    match: unlisted
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+      },
+    ];
+    const { pack: outside } = compilePack(sources);
+    const texts = analyze('See evil-site.io/x, zenith.com/blog, node.js, report.pdf and http://intranet/', outside).map((f) => f.text);
+    expect(texts).toEqual(['evil-site.io/x', 'http://intranet/']);
+  });
+});

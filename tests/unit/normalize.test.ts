@@ -13,7 +13,8 @@ describe('normalizeTerm', () => {
     ['e\u0301te\u0301', 'ete'],
     ['œuvre Straße', 'oeuvre strasse'],
     ['раураl', 'paypal'], // Cyrillic look-alikes
-    ['3rd place, 10am, 2024', '3rd place 10am 2024'],
+    ['10am, 2024, 5G, 2FA', '10am 2024 5g 2fa'],
+    ['5hit 4ss', 'shit ass'],
     ['wow!!! hell!', 'wow hell'],
     ['#employee', 'employee'],
     ['𝐟𝐮𝐜𝐤', 'fuck'],
