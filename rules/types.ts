@@ -48,8 +48,11 @@ export interface PatternRule extends RuleBase {
   /** RE2 syntax, checked at build time. */
   pattern: string;
   caseInsensitive: boolean;
-  /** Normalised trigger terms: the pattern only runs on the sentences holding one; empty means the whole text. */
-  near: string[];
+  /**
+   * Normalised trigger terms in groups: the pattern only runs on the sentences that hold a term
+   * of every group; no group means the whole text.
+   */
+  near: string[][];
 }
 export interface HashedTermsRule extends RuleBase {
   kind: 'hashed-terms';

@@ -7,19 +7,24 @@ import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../typ
 import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { charsToString, createNormalized, isWordChar, normalizeInto, BAR, type Normalized } from './normalize';
-import { enabledRules, preparePack, Role, type PreparedPack } from './prepare';
-import { bucketOf, extendKey, phraseDigest, wordHash } from './termHash';
+import { enabledRules, hasBit, preparePack, Role, type PreparedPack } from './prepare';
+import { bucketOf, mixKey, phraseDigest, wordHash } from './termHash';
 
 const norm: Normalized = createNormalized();
 /** Automaton hits: term id, normalised start, normalised end, right-boundary flag. */
 let hits = new Int32Array(1024);
-let wordHashes = new Uint32Array(1024);
 
 /** A match in normalised coordinates, before it becomes a finding. */
 interface Candidate {
   rule: number;
   start: number;
   end: number;
+}
+
+/** A term hit of a rule: its role, and its trigger group for patterns. */
+interface Hit extends Candidate {
+  role: Role;
+  group: number;
 }
 
 export function analyze(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): Finding[] {
@@ -44,7 +49,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
         const first = firstWhen(candidates);
         if (first) emit(rule, norm.from[first.start], norm.to[first.end - 1]);
       } else if (rule.kind === 'pattern' && rule.near.length > 0) {
-        runPattern(prepared, r, text, sentenceWindows(text, candidates), (s, e) => emit(rule, s, e));
+        runPattern(prepared, r, text, sentenceWindows(text, candidates, rule.near.length), (s, e) => emit(rule, s, e));
       }
     });
   }
@@ -106,9 +111,12 @@ function scanTerms(prepared: PreparedPack): number {
   const { next, symbolOf, output, outputLink, termLength, alphabetSize } = prepared.automaton;
   const { chars, length } = norm;
   let count = 0;
-  let state = 0;
+  let row = 0;
   for (let i = 0; i < length; i++) {
-    state = next[state * alphabetSize + symbolOf[chars[i]]];
+    row = next[row + symbolOf[chars[i]]];
+    if (row >= 0) continue;
+    row = ~row;
+    const state = row / alphabetSize;
     let s = output[state] !== -1 ? state : outputLink[state];
     while (s !== -1) {
       const term = output[s];
@@ -131,8 +139,8 @@ function scanTerms(prepared: PreparedPack): number {
 }
 
 /** Hits per enabled rule, with their role; prefix terms extend to the end of the word. */
-function groupHits(prepared: PreparedPack, enabled: Uint8Array, count: number): Map<number, (Candidate & { role: Role })[]> {
-  const byRule = new Map<number, (Candidate & { role: Role })[]>();
+function groupHits(prepared: PreparedPack, enabled: Uint8Array, count: number): Map<number, Hit[]> {
+  const byRule = new Map<number, Hit[]>();
   for (let h = 0; h < count; h += 4) {
     const term = hits[h];
     for (let e = prepared.entryStart[term]; e < prepared.entryStart[term + 1]; e++) {
@@ -144,14 +152,14 @@ function groupHits(prepared: PreparedPack, enabled: Uint8Array, count: number): 
       } else if (!hits[h + 3]) continue;
       let list = byRule.get(rule);
       if (!list) byRule.set(rule, (list = []));
-      list.push({ rule, start: hits[h + 1], end, role: prepared.entryRole[e] as Role });
+      list.push({ rule, start: hits[h + 1], end, role: prepared.entryRole[e] as Role, group: prepared.entryGroup[e] });
     }
   }
   return byRule;
 }
 
 /** Term matches outside the rule's exceptions; leftmost, then longest, no overlaps. */
-function pickTerms(candidates: (Candidate & { role: Role })[]): Candidate[] {
+function pickTerms(candidates: Hit[]): Candidate[] {
   const exceptions = candidates.filter((c) => c.role === Role.Except);
   const terms = candidates
     .filter((c) => c.role === Role.Term && !exceptions.some((x) => x.start <= c.start && c.end <= x.end))
@@ -166,27 +174,37 @@ function pickTerms(candidates: (Candidate & { role: Role })[]): Candidate[] {
   return picked;
 }
 
-function firstWhen(candidates: (Candidate & { role: Role })[]): Candidate | undefined {
+function firstWhen(candidates: Hit[]): Candidate | undefined {
   if (candidates.some((c) => c.role === Role.Unless)) return undefined;
   let first: Candidate | undefined;
   for (const c of candidates) if (c.role === Role.When && (!first || c.start < first.start)) first = c;
   return first;
 }
 
-const SENTENCE_REACH = 400;
+const SENTENCE_REACH = 240;
 
-/** The sentences (original offsets, merged) around each trigger word of a pattern rule. */
-function sentenceWindows(text: string, triggers: Candidate[]): [number, number][] {
+/**
+ * The sentences (original offsets, merged) around the first group's trigger words that also
+ * hold a word of every other group.
+ */
+function sentenceWindows(text: string, triggers: Hit[], groups: number): [number, number][] {
   const windows: [number, number][] = [];
-  const sorted = triggers.map((t) => [norm.from[t.start], norm.to[t.end - 1]] as const).sort((a, b) => a[0] - b[0]);
-  for (const [s, e] of sorted) {
+  const anchors = triggers.filter((t) => t.group === 0).sort((a, b) => a.start - b.start);
+  for (const anchor of anchors) {
+    const s = norm.from[anchor.start];
+    const e = norm.to[anchor.end - 1];
     let start = s;
     const floor = Math.max(0, s - SENTENCE_REACH);
-    while (start > floor && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
+    while (start > floor && !isSentenceEnd(text, start - 1)) start--;
     let end = e;
     const ceiling = Math.min(text.length, e + SENTENCE_REACH);
-    while (end < ceiling && !isSentenceEnd(text.charCodeAt(end))) end++;
+    while (end < ceiling && !isSentenceEnd(text, end)) end++;
     if (end < text.length) end++;
+    let complete = true;
+    for (let g = 1; g < groups && complete; g++) {
+      complete = triggers.some((t) => t.group === g && norm.from[t.start] >= start && norm.to[t.end - 1] <= end);
+    }
+    if (!complete) continue;
     const last = windows[windows.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
@@ -194,7 +212,14 @@ function sentenceWindows(text: string, triggers: Candidate[]): [number, number][
   return windows;
 }
 
-const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026 || c === 0x3002;
+/** A line break, or . ! ? … followed by a space: "$2.4M" and "v1.2" do not end a sentence. */
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 0x3002) return true;
+  if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) return false;
+  const next = text.charCodeAt(i + 1);
+  return !(next > 32) || next === 0xa0;
+}
 
 function runPattern(prepared: PreparedPack, r: number, text: string, windows: [number, number][], emit: (s: number, e: number) => void): void {
   const pattern = prepared.patterns[r];
@@ -223,26 +248,25 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
 
 function findHashed(prepared: PreparedPack, enabled: Uint8Array, emit: (rule: CompiledRule, start: number, end: number) => void): void {
   const { chars, tokenStart, tokenEnd, tokenCount } = norm;
-  if (wordHashes.length < tokenCount) wordHashes = new Uint32Array(tokenCount * 2);
-  for (let t = 0; t < tokenCount; t++) wordHashes[t] = wordHash(chars, tokenStart[t], tokenEnd[t]);
   for (const table of prepared.hashed) {
     if (!enabled[table.rule]) continue;
     const rule = prepared.rules[table.rule];
     let reach = 0;
     for (let t = 0; t < tokenCount; t++) {
-      let key = table.seed;
+      let key = mixKey(table.seed, wordHash(chars, tokenStart[t], tokenEnd[t]));
+      if (!hasBit(table.firstWords, bucketOf(key)) || tokenStart[t] < reach) continue;
+      // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
       let found = -1;
       for (let w = 0; w < table.maxWords && t + w < tokenCount; w++) {
-        // A window never crosses a hard break.
-        if (w > 0 && chars[tokenEnd[t + w - 1]] === BAR) break;
-        key = extendKey(key, wordHashes[t + w]);
-        const bucket = bucketOf(key);
-        if ((table.buckets[bucket >> 3] & (1 << (bucket & 7))) === 0) continue;
-        let phrase = '';
-        for (let k = t; k <= t + w; k++) phrase += (k > t ? ' ' : '') + charsToString(chars, tokenStart[k], tokenEnd[k]);
+        if (w > 0) {
+          if (chars[tokenEnd[t + w - 1]] === BAR) break; // never across a hard break
+          key = mixKey(key, wordHash(chars, tokenStart[t + w], tokenEnd[t + w]));
+        }
+        if (!hasBit(table.phrases, bucketOf(key))) continue;
+        const phrase = charsToString(chars, tokenStart[t], tokenEnd[t + w]);
         if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;
       }
-      if (found !== -1 && tokenStart[t] >= reach) {
+      if (found !== -1) {
         emit(rule, norm.from[tokenStart[t]], norm.to[tokenEnd[found] - 1]);
         reach = tokenEnd[found];
       }

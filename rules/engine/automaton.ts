@@ -6,7 +6,11 @@ export interface Automaton {
   /** Char code (BMP) → symbol; 0 for chars that occur in no term. */
   symbolOf: Uint8Array | Uint16Array;
   alphabetSize: number;
-  /** next[state * alphabetSize + symbol] */
+  /**
+   * next[row + symbol], where row = state * alphabetSize, holds the next state's row, or its
+   * bitwise complement (negative) when that state reports a term: the scan loop does one read
+   * and one sign test per char.
+   */
   next: Int32Array;
   /** Term id ending at this state, or -1. */
   output: Int32Array;
@@ -73,6 +77,11 @@ export function buildAutomaton(terms: readonly string[]): Automaton {
         queue.push(to);
       }
     }
+  }
+  // Pre-multiply targets into row offsets; flag the states that report something.
+  for (let k = 0; k < next.length; k++) {
+    const to = next[k];
+    next[k] = outputs[to] !== -1 || outputLink[to] !== -1 ? ~(to * alphabetSize) : to * alphabetSize;
   }
   return {
     symbolOf,

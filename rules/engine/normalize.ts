@@ -17,12 +17,12 @@ export interface Normalized {
   length: number;
   chars: Uint16Array;
   /** Original start offset of each normalised char. */
-  from: Uint32Array;
+  from: Int32Array;
   /** Original end offset (exclusive) of each normalised char. */
-  to: Uint32Array;
+  to: Int32Array;
   /** Normalised [start, end) of each word, valid up to `tokenCount`. */
-  tokenStart: Uint32Array;
-  tokenEnd: Uint32Array;
+  tokenStart: Int32Array;
+  tokenEnd: Int32Array;
   tokenCount: number;
 }
 
@@ -30,10 +30,10 @@ export function createNormalized(capacity = 4096): Normalized {
   return {
     length: 0,
     chars: new Uint16Array(capacity),
-    from: new Uint32Array(capacity),
-    to: new Uint32Array(capacity),
-    tokenStart: new Uint32Array(capacity >> 1),
-    tokenEnd: new Uint32Array(capacity >> 1),
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    tokenStart: new Int32Array(capacity >> 1),
+    tokenEnd: new Int32Array(capacity >> 1),
     tokenCount: 0,
   };
 }
@@ -112,16 +112,16 @@ function grow(n: Normalized, need: number): void {
   let size = n.chars.length * 2;
   while (size < need) size *= 2;
   const chars = new Uint16Array(size);
-  const from = new Uint32Array(size);
-  const to = new Uint32Array(size);
+  const from = new Int32Array(size);
+  const to = new Int32Array(size);
   chars.set(n.chars);
   from.set(n.from);
   to.set(n.to);
   n.chars = chars;
   n.from = from;
   n.to = to;
-  n.tokenStart = new Uint32Array(size >> 1);
-  n.tokenEnd = new Uint32Array(size >> 1);
+  n.tokenStart = new Int32Array(size >> 1);
+  n.tokenEnd = new Int32Array(size >> 1);
 }
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 128 && c !== DROP);
@@ -134,97 +134,109 @@ for (const [from, to] of [['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 
   LEET[from!.charCodeAt(0)] = to!.charCodeAt(0);
 }
 
-// Word state shared by the helpers of `normalizeInto` (single-threaded, reset per word).
-let runChar = -1;
-let runLength = 0;
-
 /** Normalise `text` into `n` (reused across calls to avoid allocation). One pass over the text;
  * only words holding a digit, @, $ or ! take the slower `settleWord` path. */
 export function normalizeInto(text: string, n: Normalized): void {
-  grow(n, text.length * 2 + 16);
-  let { chars, from, to } = n;
+  let capacity = text.length * 2 + 16;
+  // Expansions (ligatures, "ﷺ") rarely outgrow the buffer; when they do, start again bigger.
+  while (!normalizeWithin(text, n, capacity)) capacity *= 2;
+}
+
+function normalizeWithin(text: string, n: Normalized, capacity: number): boolean {
+  grow(n, capacity);
+  // Module constants copied to locals: V8 re-checks module bindings on every access in a loop.
+  const table = foldTable;
+  const space = SPACE;
+  const bar = BAR;
+  const drop = DROP;
+  const expand = MULTI;
+  const { chars, from, to } = n;
+  const limit = chars.length - 32;
   const len = text.length;
   let w = 0;
   let word = -1;
   let special = false;
+  let runChar = -1;
+  let runLength = 0;
   n.tokenCount = 0;
   for (let i = 0; i < len; i++) {
     const unit = text.charCodeAt(i);
-    let code = foldTable[unit];
-    let width = 1;
+    let code = table[unit];
+    const start = i;
     let multi: string | undefined;
     if (code === 0) {
       const low = text.charCodeAt(i + 1);
       if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        width = 2;
+        i++;
         multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-        code = multi.length === 0 ? DROP : multi === ' ' ? SPACE : multi === '|' ? BAR : MULTI;
+        code = multi.length === 0 ? drop : multi === ' ' ? space : multi === '|' ? bar : expand;
       } else {
         code = foldBmp(unit);
       }
     }
-    const end = i + width;
-    if (code === DROP) {
-      if (w > 0 && to[w - 1] === i) to[w - 1] = end; // a mark belongs to its letter
-    } else if (code === SPACE || code === BAR) {
+    const end = i + 1;
+    if (code === space || code === bar) {
       if (word >= 0) {
         w = endWord(n, word, w, special);
         word = -1;
       }
       const last = w > 0 ? chars[w - 1] : 0;
-      if (last === SPACE || last === BAR) {
-        if (code === BAR) chars[w - 1] = BAR;
+      if (last === space || last === bar) {
+        if (code === bar) chars[w - 1] = bar;
         to[w - 1] = end;
       } else {
         chars[w] = code;
-        from[w] = i;
+        from[w] = start;
         to[w] = end;
         w++;
       }
-    } else {
-      if (word < 0) {
-        word = w;
-        special = false;
-        runChar = -1;
-      }
-      if (code === MULTI) {
-        const s = multi ?? multiFold.get(unit)!;
-        if (w + s.length + 16 > chars.length) {
-          grow(n, (w + s.length + 16) * 2);
-          ({ chars, from, to } = n);
-        }
-        for (let k = 0; k < s.length; k++) {
-          const c = s.charCodeAt(k);
-          if (c < 97) special = true;
-          w = putWordChar(n, w, c, i, end);
-        }
-      } else {
-        if (code < 97) special = true;
-        w = putWordChar(n, w, code, i, end);
-      }
+      continue;
     }
-    i = end - 1;
+    if (code === drop) {
+      if (w > 0 && to[w - 1] === start) to[w - 1] = end; // a mark belongs to its letter
+      continue;
+    }
+    if (word < 0) {
+      word = w;
+      special = false;
+      runChar = -1;
+    }
+    if (code === expand) {
+      // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): rare, never squeezed.
+      const expansion = multi ?? multiFold.get(unit)!;
+      if (w + expansion.length > limit) return false;
+      for (let k = 0; k < expansion.length; k++) {
+        const c = expansion.charCodeAt(k);
+        if (c < 97) special = true;
+        chars[w] = c;
+        from[w] = start;
+        to[w] = end;
+        w++;
+      }
+      runChar = -1;
+      continue;
+    }
+    if (w >= limit) return false;
+    if (code < 97) special = true;
+    if (code === runChar) {
+      // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
+      if (++runLength >= 3 && code >= 97) {
+        if (runLength === 3) w--;
+        to[w - 1] = end;
+        continue;
+      }
+    } else {
+      runChar = code;
+      runLength = 1;
+    }
+    chars[w] = code;
+    from[w] = start;
+    to[w] = end;
+    w++;
   }
   if (word >= 0) w = endWord(n, word, w, special);
   n.length = w;
-}
-
-/** Appends a word char, squeezing runs of 3+ identical letters to one ("fuuuck", "sooo"). */
-function putWordChar(n: Normalized, w: number, c: number, start: number, end: number): number {
-  if (c === runChar) runLength++;
-  else {
-    runChar = c;
-    runLength = 1;
-  }
-  if (runLength >= 3 && c >= 97) {
-    if (runLength === 3) w--;
-    n.to[w - 1] = end;
-    return w;
-  }
-  n.chars[w] = c;
-  n.from[w] = start;
-  n.to[w] = end;
-  return w + 1;
+  return true;
 }
 
 function endWord(n: Normalized, start: number, end: number, special: boolean): number {
@@ -263,7 +275,8 @@ function settleWord(n: Normalized, start: number, end: number): number {
   let w = start;
   if (first > start) w = putSeparator(n, w, BAR, from[start], to[first - 1]);
   let wordFrom = -1;
-  runChar = -1;
+  let runChar = -1;
+  let runLength = 0;
   for (let k = first; k < last; k++) {
     let c = chars[k];
     const cFrom = from[k];
@@ -277,8 +290,21 @@ function settleWord(n: Normalized, start: number, end: number): number {
     }
     if (mapLeet && c < 97 && LEET[c] !== 0) c = LEET[c];
     if (wordFrom < 0) wordFrom = w;
-    // In-place rewrite: w <= k, and putWordChar reads nothing past w.
-    w = putWordChar(n, w, c, cFrom, cTo);
+    if (c === runChar) runLength++;
+    else {
+      runChar = c;
+      runLength = 1;
+    }
+    // In place (w <= k): squeeze runs that leet created, as in normalizeWithin.
+    if (runLength >= 3 && isLetter(c)) {
+      if (runLength === 3) w--;
+      to[w - 1] = cTo;
+    } else {
+      chars[w] = c;
+      from[w] = cFrom;
+      to[w] = cTo;
+      w++;
+    }
   }
   if (wordFrom >= 0) recordWord(n, wordFrom, w);
   if (last < end) w = putSeparator(n, w, BAR, from[last], to[end - 1]);

@@ -19,8 +19,9 @@ export interface HashedTable {
   salt: string;
   seed: number;
   maxWords: number;
-  /** 65,536-bit set of buckets. */
-  buckets: Uint8Array;
+  /** 65,536-bit sets of first-word and whole-phrase buckets. */
+  firstWords: Uint8Array;
+  phrases: Uint8Array;
   digests: Set<string>;
 }
 
@@ -33,6 +34,8 @@ export interface PreparedPack {
   entryRule: Int32Array;
   entryRole: Uint8Array;
   entryPrefix: Uint8Array;
+  /** For pattern triggers, the index of the trigger group. */
+  entryGroup: Uint8Array;
   hashed: HashedTable[];
   patterns: (RE2JS | null)[];
   hasLinks: boolean;
@@ -52,8 +55,8 @@ export function preparePack(pack: CompiledPack): PreparedPack {
 
 function build(pack: CompiledPack): PreparedPack {
   const termIds = new Map<string, number>();
-  const entries: [term: number, rule: number, role: Role, prefix: boolean][] = [];
-  const add = (raw: string, rule: number, role: Role) => {
+  const entries: [term: number, rule: number, role: Role, prefix: boolean, group: number][] = [];
+  const add = (raw: string, rule: number, role: Role, group = 0) => {
     const prefix = raw.endsWith('*');
     const term = prefix ? raw.slice(0, -1).trimEnd() : raw;
     if (term === '') return;
@@ -62,7 +65,7 @@ function build(pack: CompiledPack): PreparedPack {
       id = termIds.size;
       termIds.set(term, id);
     }
-    entries.push([id, rule, role, prefix]);
+    entries.push([id, rule, role, prefix, group]);
   };
 
   const hashed: HashedTable[] = [];
@@ -79,7 +82,7 @@ function build(pack: CompiledPack): PreparedPack {
         rule.unless.forEach((t) => add(t, r, Role.Unless));
         break;
       case 'pattern':
-        rule.near.forEach((t) => add(t, r, Role.Near));
+        rule.near.forEach((group, g) => group.forEach((t) => add(t, r, Role.Near, g)));
         patterns[r] = RE2JS.compile(rule.pattern, rule.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
         break;
       case 'hashed-terms':
@@ -102,6 +105,7 @@ function build(pack: CompiledPack): PreparedPack {
     entryRule: Int32Array.from(entries, (e) => e[1]),
     entryRole: Uint8Array.from(entries, (e) => e[2]),
     entryPrefix: Uint8Array.from(entries, (e) => (e[3] ? 1 : 0)),
+    entryGroup: Uint8Array.from(entries, (e) => e[4]),
     hashed,
     patterns,
     hasLinks: pack.rules.some((rule) => rule.kind === 'link'),
@@ -110,15 +114,23 @@ function build(pack: CompiledPack): PreparedPack {
 }
 
 function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
-  const buckets = new Uint8Array(0x10000 >> 3);
+  const firstWords = new Uint8Array(0x10000 >> 3);
+  const phrases = new Uint8Array(0x10000 >> 3);
   const digests = new Set<string>();
   for (const entry of rule.hashes) {
-    const bucket = parseInt(entry.slice(0, 4), 16);
-    buckets[bucket >> 3] |= 1 << (bucket & 7);
-    digests.add(entry.slice(5));
+    const [first, phrase, digest] = entry.split(':') as [string, string, string];
+    setBit(firstWords, parseInt(first, 16));
+    setBit(phrases, parseInt(phrase, 16));
+    digests.add(digest);
   }
-  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), maxWords: MAX_HASHED_WORDS, buckets, digests };
+  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), maxWords: MAX_HASHED_WORDS, firstWords, phrases, digests };
 }
+
+const setBit = (bits: Uint8Array, n: number): void => {
+  bits[n >> 3] |= 1 << (n & 7);
+};
+
+export const hasBit = (bits: Uint8Array, n: number): boolean => (bits[n >> 3] & (1 << (n & 7))) !== 0;
 
 /** Which rules apply on `site` (a host name); cached per host. */
 export function enabledRules(prepared: PreparedPack, site: string | undefined): Uint8Array {

@@ -1,6 +1,8 @@
-// Hashed terms: the pack holds, for each secret phrase, a 16-bit bucket of a fast salted hash
-// (a prefilter the engine checks for every window of 1-4 words at almost no cost) and the
-// SHA-256 of salt + phrase (checked only on a bucket hit). Entry format: "bbbb:<64 hex>".
+// Hashed terms: for each secret phrase the pack holds two 16-bit buckets of a fast salted hash,
+// one of its first word and one of the whole phrase, then the SHA-256 of salt + phrase. The
+// engine tests the first-word bucket for every word (almost free), the phrase bucket for the
+// windows of 1-4 words after a hit, and computes SHA-256 only when both match.
+// Entry format: "ffff:pppp:<64 hex>".
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
@@ -18,11 +20,10 @@ export function saltSeed(salt: string): number {
   return wordHash(codes, 0, codes.length);
 }
 
-/** Adds one word to a window key. */
-export function extendKey(key: number, word: number): number {
-  let k = Math.imul(key ^ word, 0x9e3779b1);
-  k ^= k >>> 15;
-  return k >>> 0;
+/** Adds one word (its FNV-1a hash) to a salted window key. */
+export function mixKey(key: number, word: number): number {
+  const k = Math.imul(key ^ word, 0x9e3779b1);
+  return (k ^ (k >>> 15)) >>> 0;
 }
 
 export const bucketOf = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
@@ -33,10 +34,13 @@ export function phraseDigest(salt: string, normalizedPhrase: string): string {
 
 /** The pack entry for an already normalised phrase (words joined by single spaces). */
 export function hashEntry(salt: string, normalizedPhrase: string): string {
+  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
   let key = saltSeed(salt);
+  let first = -1;
   for (const word of normalizedPhrase.split(' ')) {
     const codes = Array.from(word, (c) => c.charCodeAt(0));
-    key = extendKey(key, wordHash(codes, 0, codes.length));
+    key = mixKey(key, wordHash(codes, 0, codes.length));
+    if (first === -1) first = bucketOf(key);
   }
-  return `${bucketOf(key).toString(16).padStart(4, '0')}:${phraseDigest(salt, normalizedPhrase)}`;
+  return `${hex4(first)}:${hex4(bucketOf(key))}:${phraseDigest(salt, normalizedPhrase)}`;
 }

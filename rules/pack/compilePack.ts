@@ -142,12 +142,17 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
         const reason = error instanceof Error ? error.message : String(error);
         throw new PackError(file, `${where}.pattern`, `rule ${source.id}: not a linear-time (RE2) pattern: ${reason}`);
       }
-      return { ...source, near: normalizeTerms(source.near, file, `${where}.near`) };
+      return { ...source, near: nearGroups(source.near).map((group, g) => normalizeTerms(group, file, `${where}.near[${g}]`)) };
     case 'requires':
       return { ...source, when: normalizeTerms(source.when, file, `${where}.when`), unless: normalizeTerms(source.unless, file, `${where}.unless`) };
     default:
       return source;
   }
+}
+
+function nearGroups(near: string[] | string[][]): string[][] {
+  if (near.length === 0) return [];
+  return near.every((item) => Array.isArray(item)) ? (near as string[][]) : [near as string[]];
 }
 
 function countTerms(rule: CompiledRule): number {
@@ -157,7 +162,7 @@ function countTerms(rule: CompiledRule): number {
     case 'requires':
       return rule.when.length + rule.unless.length;
     case 'pattern':
-      return rule.near.length;
+      return rule.near.flat().length;
     case 'hashed-terms':
       return rule.hashes.length;
     default:

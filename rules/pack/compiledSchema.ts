@@ -48,9 +48,9 @@ const CompiledPackSchema = z.strictObject({
               }
             }, 'not a linear-time (RE2) pattern'),
           caseInsensitive: z.boolean(),
-          near: terms,
+          near: z.array(terms).max(8),
         }),
-        z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{64}$/)).max(LIMITS.hashes) }),
+        z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/)).max(LIMITS.hashes) }),
         z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS) }),
         z.strictObject({ ...base, kind: z.literal('link'), hosts: z.array(z.string().max(253)), match: z.enum(['listed', 'unlisted']), schemes: z.array(z.string().max(32)) }),
         z.strictObject({ ...base, kind: z.literal('requires'), when: terms, unless: terms }),

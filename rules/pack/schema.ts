@@ -67,14 +67,15 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('pattern'),
     pattern: text(LIMITS.patternLength),
     caseInsensitive: z.boolean().default(true),
-    near: terms.default([]),
+    // One list (any of these words) or a list of lists (a word of each list in the same sentence).
+    near: z.union([z.array(terms).max(8), terms]).default([]),
   }),
   z.strictObject({
     ...base,
     kind: z.literal('hashed-terms'),
     salt: z.string().min(8).max(200),
     hashes: z
-      .array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{64}$/, 'expected the output of `postguard hash`'))
+      .array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/, 'expected the output of `postguard hash`'))
       .min(1)
       .max(LIMITS.hashes),
   }),
