@@ -11,8 +11,6 @@ import { enabledRules, hasBit, preparePack, Role, type PreparedPack } from './pr
 import { bucketOf, mixKey, phraseDigest, wordHash } from './termHash';
 
 const norm: Normalized = createNormalized();
-/** Automaton hits: term id, normalised start, normalised end, right-boundary flag. */
-let hits = new Int32Array(1024);
 
 /** A match in normalised coordinates, before it becomes a finding. */
 interface Candidate {
@@ -36,9 +34,9 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = [];
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
-  normalizeInto(text, norm);
-  const hitCount = scanTerms(prepared);
-  const byRule = groupHits(prepared, enabled, hitCount);
+  prepared.scan.count = 0;
+  normalizeInto(text, norm, prepared.scan);
+  const byRule = groupHits(prepared, enabled);
 
   for (const [r, candidates] of byRule) {
     const rule = prepared.rules[r];
@@ -107,49 +105,20 @@ function toFinding(rule: CompiledRule, text: string, start: number, end: number,
   return finding;
 }
 
-function scanTerms(prepared: PreparedPack): number {
-  const { next, symbolOf, output, outputLink, termLength, alphabetSize } = prepared.automaton;
-  const { chars, length } = norm;
-  let count = 0;
-  let row = 0;
-  for (let i = 0; i < length; i++) {
-    row = next[row + symbolOf[chars[i]]];
-    if (row >= 0) continue;
-    row = ~row;
-    const state = row / alphabetSize;
-    let s = output[state] !== -1 ? state : outputLink[state];
-    while (s !== -1) {
-      const term = output[s];
-      const start = i + 1 - termLength[term];
-      if (start === 0 || !isWordChar(chars[start - 1])) {
-        if (count + 4 > hits.length) {
-          const bigger = new Int32Array(hits.length * 2);
-          bigger.set(hits);
-          hits = bigger;
-        }
-        hits[count++] = term;
-        hits[count++] = start;
-        hits[count++] = i + 1;
-        hits[count++] = i + 1 === length || !isWordChar(chars[i + 1]) ? 1 : 0;
-      }
-      s = outputLink[s];
-    }
-  }
-  return count;
-}
-
 /** Hits per enabled rule, with their role; prefix terms extend to the end of the word. */
-function groupHits(prepared: PreparedPack, enabled: Uint8Array, count: number): Map<number, Hit[]> {
+function groupHits(prepared: PreparedPack, enabled: Uint8Array): Map<number, Hit[]> {
   const byRule = new Map<number, Hit[]>();
-  for (let h = 0; h < count; h += 4) {
+  const { hits, count } = prepared.scan;
+  for (let h = 0; h < count; h += 3) {
     const term = hits[h];
+    const wholeWord = hits[h + 2] === norm.length || !isWordChar(norm.chars[hits[h + 2]]);
     for (let e = prepared.entryStart[term]; e < prepared.entryStart[term + 1]; e++) {
       const rule = prepared.entryRule[e];
       if (!enabled[rule]) continue;
       let end = hits[h + 2];
       if (prepared.entryPrefix[e]) {
         while (end < norm.length && isWordChar(norm.chars[end])) end++;
-      } else if (!hits[h + 3]) continue;
+      } else if (!wholeWord) continue;
       let list = byRule.get(rule);
       if (!list) byRule.set(rule, (list = []));
       list.push({ rule, start: hits[h + 1], end, role: prepared.entryRole[e] as Role, group: prepared.entryGroup[e] });

@@ -6,6 +6,8 @@
 // zero-width characters and soft hyphens (dropped), typographic apostrophes and French elisions
 // (l', qu' become word breaks), leet inside words (sh1t, @ss), letters repeated 3+ times.
 
+import type { Automaton } from './automaton';
+
 export const SPACE = 32;
 export const BAR = 124;
 const BANG = 33;
@@ -24,6 +26,16 @@ export interface Normalized {
   tokenStart: Int32Array;
   tokenEnd: Int32Array;
   tokenCount: number;
+}
+
+/**
+ * Term hits found while normalising: triples of (term id, normalised start, normalised end).
+ * The automaton runs inside the normalisation loop, so the text is read once.
+ */
+export interface TermScan {
+  automaton: Automaton;
+  hits: Int32Array;
+  count: number;
 }
 
 export function createNormalized(capacity = 4096): Normalized {
@@ -136,14 +148,22 @@ for (const [from, to] of [['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 
 
 /** Normalise `text` into `n` (reused across calls to avoid allocation). One pass over the text;
  * only words holding a digit, @, $ or ! take the slower `settleWord` path. */
-export function normalizeInto(text: string, n: Normalized): void {
+export function normalizeInto(text: string, n: Normalized, scan?: TermScan): void {
   let capacity = text.length * 2 + 16;
   // Expansions (ligatures, "ﷺ") rarely outgrow the buffer; when they do, start again bigger.
-  while (!normalizeWithin(text, n, capacity)) capacity *= 2;
+  while (!normalizeWithin(text, n, capacity, scan)) capacity *= 2;
 }
 
-function normalizeWithin(text: string, n: Normalized, capacity: number): boolean {
+function normalizeWithin(text: string, n: Normalized, capacity: number, scan: TermScan | undefined): boolean {
   grow(n, capacity);
+  if (scan) scan.count = 0;
+  const next = scan ? scan.automaton.next : null;
+  const symbolOf = scan ? scan.automaton.symbolOf : null;
+  // Automaton row (see automaton.ts), and where the current word started, to scan it again
+  // after a squeeze or a leet rewrite.
+  let row = 0;
+  let wordRow = 0;
+  let wordHits = 0;
   // Module constants copied to locals: V8 re-checks module bindings on every access in a loop.
   const table = foldTable;
   const space = SPACE;
@@ -177,18 +197,27 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
     const end = i + 1;
     if (code === space || code === bar) {
       if (word >= 0) {
+        const before = w;
         w = endWord(n, word, w, special);
+        if (scan && (special || w !== before)) row = rescan(scan, n, word, w, wordHits, wordRow);
         word = -1;
       }
       const last = w > 0 ? chars[w - 1] : 0;
       if (last === space || last === bar) {
-        if (code === bar) chars[w - 1] = bar;
+        if (code === bar) {
+          chars[w - 1] = bar;
+          row = 0;
+        }
         to[w - 1] = end;
       } else {
         chars[w] = code;
         from[w] = start;
         to[w] = end;
         w++;
+        if (next !== null) {
+          row = next[row + symbolOf![code]];
+          if (row < 0) row = report(scan!, ~row, w, chars);
+        }
       }
       continue;
     }
@@ -200,6 +229,8 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
       word = w;
       special = false;
       runChar = -1;
+      wordRow = row;
+      if (scan) wordHits = scan.count;
     }
     if (code === expand) {
       // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): rare, never squeezed.
@@ -212,6 +243,10 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
         from[w] = start;
         to[w] = end;
         w++;
+        if (next !== null) {
+          row = next[row + symbolOf![c]];
+          if (row < 0) row = report(scan!, ~row, w, chars);
+        }
       }
       runChar = -1;
       continue;
@@ -221,7 +256,10 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
     if (code === runChar) {
       // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
       if (++runLength >= 3 && code >= 97) {
-        if (runLength === 3) w--;
+        if (runLength === 3) {
+          w--;
+          if (scan) row = rescan(scan, n, word, w, wordHits, wordRow);
+        }
         to[w - 1] = end;
         continue;
       }
@@ -233,10 +271,51 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
     from[w] = start;
     to[w] = end;
     w++;
+    if (next !== null) {
+      row = next[row + symbolOf![code]];
+      if (row < 0) row = report(scan!, ~row, w, chars);
+    }
   }
-  if (word >= 0) w = endWord(n, word, w, special);
+  if (word >= 0) {
+    const before = w;
+    w = endWord(n, word, w, special);
+    if (scan && (special || w !== before)) rescan(scan, n, word, w, wordHits, wordRow);
+  }
   n.length = w;
   return true;
+}
+
+/** Records the terms ending at chars[end - 1] (state row `row`) that start a word; returns the row. */
+function report(scan: TermScan, row: number, end: number, chars: Uint16Array): number {
+  const { output, outputLink, termLength, alphabetSize } = scan.automaton;
+  const state = row / alphabetSize;
+  for (let s = output[state] !== -1 ? state : outputLink[state]; s !== -1; s = outputLink[s]) {
+    const term = output[s];
+    const start = end - termLength[term];
+    if (start > 0 && isWordChar(chars[start - 1])) continue;
+    if (scan.count + 3 > scan.hits.length) {
+      const bigger = new Int32Array(scan.hits.length * 2);
+      bigger.set(scan.hits);
+      scan.hits = bigger;
+    }
+    scan.hits[scan.count++] = term;
+    scan.hits[scan.count++] = start;
+    scan.hits[scan.count++] = end;
+  }
+  return row;
+}
+
+/** Forgets the hits of the current word and scans its rewritten chars [start, end) again. */
+function rescan(scan: TermScan, n: Normalized, start: number, end: number, hits: number, row: number): number {
+  const { next, symbolOf } = scan.automaton;
+  const chars = n.chars;
+  scan.count = hits;
+  if (start > 0 && chars[start - 1] === BAR) row = 0;
+  for (let k = start; k < end; k++) {
+    row = next[row + symbolOf[chars[k]]];
+    if (row < 0) row = report(scan, ~row, k + 1, chars);
+  }
+  return row;
 }
 
 function endWord(n: Normalized, start: number, end: number, special: boolean): number {

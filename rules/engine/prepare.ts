@@ -3,7 +3,8 @@
 // patterns. Done once per pack object and cached.
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
-import { buildAutomaton, type Automaton } from './automaton';
+import { buildAutomaton } from './automaton';
+import type { TermScan } from './normalize';
 import { MAX_HASHED_WORDS, saltSeed } from './termHash';
 
 export const enum Role {
@@ -28,7 +29,6 @@ export interface HashedTable {
 export interface PreparedPack {
   pack: CompiledPack;
   rules: CompiledRule[];
-  automaton: Automaton;
   /** Entries of term t are entryRule/entryRole/entryPrefix[entryStart[t] .. entryStart[t + 1]). */
   entryStart: Int32Array;
   entryRule: Int32Array;
@@ -37,6 +37,8 @@ export interface PreparedPack {
   /** For pattern triggers, the index of the trigger group. */
   entryGroup: Uint8Array;
   hashed: HashedTable[];
+  /** The automaton with its hit buffer, filled by each analysis. */
+  scan: TermScan;
   patterns: (RE2JS | null)[];
   hasLinks: boolean;
   enabledBySite: Map<string, Uint8Array>;
@@ -100,7 +102,7 @@ function build(pack: CompiledPack): PreparedPack {
   return {
     pack,
     rules: pack.rules,
-    automaton: buildAutomaton(terms),
+    scan: { automaton: buildAutomaton(terms), hits: new Int32Array(768), count: 0 },
     entryStart,
     entryRule: Int32Array.from(entries, (e) => e[1]),
     entryRole: Uint8Array.from(entries, (e) => e[2]),
