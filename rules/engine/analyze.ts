@@ -1,18 +1,21 @@
-// analyze(): pure and synchronous. One normalisation pass, one automaton pass for all terms,
-// then the few rules that need more (hashed terms, patterns near their triggers, detectors,
-// links) run only where they can match. Buffers are reused between calls.
+// analyze(): pure and synchronous. One pass turns the text into hashed words (words.ts), every
+// term of every rule is matched word by word (phrases.ts), then the few rules that need more
+// (hashed terms, patterns near their triggers, detectors, links) run only where they can match.
+// Buffers are reused between calls.
 import { DETECTORS } from '../detectors/index';
 import type { Span } from '../detectors/types';
 import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../types';
 import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
-import { charsToString, createNormalized, isWordChar, normalizeInto, BAR, type Normalized } from './normalize';
+import { normalizeTerm } from './normalize';
+import { matchPhrases } from './phrases';
 import { enabledRules, hasBit, preparePack, Role, type PreparedPack } from './prepare';
-import { bucketOf, mixKey, phraseDigest, wordHash } from './termHash';
+import { bucketOf, mixKey, phraseDigest } from './termHash';
+import { createWords, scanWords, type Words } from './words';
 
-const norm: Normalized = createNormalized();
+const words: Words = createWords();
 
-/** A match in normalised coordinates, before it becomes a finding. */
+/** A match in original offsets, before it becomes a finding. */
 interface Candidate {
   rule: number;
   start: number;
@@ -34,18 +37,17 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = [];
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
-  prepared.scan.count = 0;
-  normalizeInto(text, norm, prepared.scan);
+  scanWords(text, words, prepared.phrases.prefixLengths);
   const byRule = groupHits(prepared, enabled);
 
   for (const [r, candidates] of byRule) {
     const rule = prepared.rules[r];
     guard(rule, () => {
       if (rule.kind === 'terms') {
-        for (const c of pickTerms(candidates)) emit(rule, norm.from[c.start], norm.to[c.end - 1]);
+        for (const c of pickTerms(candidates)) emit(rule, c.start, c.end);
       } else if (rule.kind === 'requires') {
         const first = firstWhen(candidates);
-        if (first) emit(rule, norm.from[first.start], norm.to[first.end - 1]);
+        if (first) emit(rule, first.start, first.end);
       } else if (rule.kind === 'pattern' && rule.near.length > 0) {
         runPattern(prepared, r, text, sentenceWindows(text, candidates, rule.near.length), (s, e) => emit(rule, s, e));
       }
@@ -74,7 +76,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     });
   });
 
-  if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, emit));
+  if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, text, emit));
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return findings;
@@ -105,25 +107,19 @@ function toFinding(rule: CompiledRule, text: string, start: number, end: number,
   return finding;
 }
 
-/** Hits per enabled rule, with their role; prefix terms extend to the end of the word. */
+/** Term hits per enabled rule, with their role. */
 function groupHits(prepared: PreparedPack, enabled: Uint8Array): Map<number, Hit[]> {
   const byRule = new Map<number, Hit[]>();
-  const { hits, count } = prepared.scan;
-  for (let h = 0; h < count; h += 3) {
-    const term = hits[h];
-    const wholeWord = hits[h + 2] === norm.length || !isWordChar(norm.chars[hits[h + 2]]);
-    for (let e = prepared.entryStart[term]; e < prepared.entryStart[term + 1]; e++) {
-      const rule = prepared.entryRule[e];
+  const { entryStart, entryRule, entryRole, entryGroup } = prepared;
+  matchPhrases(prepared.phrases, words, (term, first, last) => {
+    for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
+      const rule = entryRule[e];
       if (!enabled[rule]) continue;
-      let end = hits[h + 2];
-      if (prepared.entryPrefix[e]) {
-        while (end < norm.length && isWordChar(norm.chars[end])) end++;
-      } else if (!wholeWord) continue;
       let list = byRule.get(rule);
       if (!list) byRule.set(rule, (list = []));
-      list.push({ rule, start: hits[h + 1], end, role: prepared.entryRole[e] as Role, group: prepared.entryGroup[e] });
+      list.push({ rule, start: words.start[first], end: words.end[last], role: entryRole[e] as Role, group: entryGroup[e] });
     }
-  }
+  });
   return byRule;
 }
 
@@ -160,8 +156,8 @@ function sentenceWindows(text: string, triggers: Hit[], groups: number): [number
   const windows: [number, number][] = [];
   const anchors = triggers.filter((t) => t.group === 0).sort((a, b) => a.start - b.start);
   for (const anchor of anchors) {
-    const s = norm.from[anchor.start];
-    const e = norm.to[anchor.end - 1];
+    const s = anchor.start;
+    const e = anchor.end;
     let start = s;
     const floor = Math.max(0, s - SENTENCE_REACH);
     while (start > floor && !isSentenceEnd(text, start - 1)) start--;
@@ -171,7 +167,7 @@ function sentenceWindows(text: string, triggers: Hit[], groups: number): [number
     if (end < text.length) end++;
     let complete = true;
     for (let g = 1; g < groups && complete; g++) {
-      complete = triggers.some((t) => t.group === g && norm.from[t.start] >= start && norm.to[t.end - 1] <= end);
+      complete = triggers.some((t) => t.group === g && t.start >= start && t.end <= end);
     }
     if (!complete) continue;
     const last = windows[windows.length - 1];
@@ -215,29 +211,29 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
   return !listed && (link.scheme !== '' || parseHost(link.host).isIcann === true);
 }
 
-function findHashed(prepared: PreparedPack, enabled: Uint8Array, emit: (rule: CompiledRule, start: number, end: number) => void): void {
-  const { chars, tokenStart, tokenEnd, tokenCount } = norm;
+function findHashed(prepared: PreparedPack, enabled: Uint8Array, text: string, emit: (rule: CompiledRule, start: number, end: number) => void): void {
+  const { hash, start, end, barBefore, count } = words;
   for (const table of prepared.hashed) {
     if (!enabled[table.rule]) continue;
     const rule = prepared.rules[table.rule];
     let reach = 0;
-    for (let t = 0; t < tokenCount; t++) {
-      let key = mixKey(table.seed, wordHash(chars, tokenStart[t], tokenEnd[t]));
-      if (!hasBit(table.firstWords, bucketOf(key)) || tokenStart[t] < reach) continue;
+    for (let t = 0; t < count; t++) {
+      let key = mixKey(table.seed, hash[t]);
+      if (!hasBit(table.firstWords, bucketOf(key)) || start[t] < reach) continue;
       // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
       let found = -1;
-      for (let w = 0; w < table.maxWords && t + w < tokenCount; w++) {
+      for (let w = 0; w < table.maxWords && t + w < count; w++) {
         if (w > 0) {
-          if (chars[tokenEnd[t + w - 1]] === BAR) break; // never across a hard break
-          key = mixKey(key, wordHash(chars, tokenStart[t + w], tokenEnd[t + w]));
+          if (barBefore[t + w]) break; // never across a hard break
+          key = mixKey(key, hash[t + w]);
         }
         if (!hasBit(table.phrases, bucketOf(key))) continue;
-        const phrase = charsToString(chars, tokenStart[t], tokenEnd[t + w]);
+        const phrase = normalizeTerm(text.slice(start[t], end[t + w]));
         if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;
       }
       if (found !== -1) {
-        emit(rule, norm.from[tokenStart[t]], norm.to[tokenEnd[found] - 1]);
-        reach = tokenEnd[found];
+        emit(rule, start[t], end[found]);
+        reach = end[found];
       }
     }
   }

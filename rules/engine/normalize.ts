@@ -6,11 +6,10 @@
 // zero-width characters and soft hyphens (dropped), typographic apostrophes and French elisions
 // (l', qu' become word breaks), leet inside words (sh1t, @ss), letters repeated 3+ times.
 
-import type { Automaton } from './automaton';
-
 export const SPACE = 32;
 export const BAR = 124;
-const BANG = 33;
+export const BANG = 33;
+export const HASH = 35;
 const DOLLAR = 36;
 const AT = 64;
 
@@ -28,16 +27,6 @@ export interface Normalized {
   tokenCount: number;
 }
 
-/**
- * Term hits found while normalising: triples of (term id, normalised start, normalised end).
- * The automaton runs inside the normalisation loop, so the text is read once.
- */
-export interface TermScan {
-  automaton: Automaton;
-  hits: Int32Array;
-  count: number;
-}
-
 export function createNormalized(capacity = 4096): Normalized {
   return {
     length: 0,
@@ -52,10 +41,11 @@ export function createNormalized(capacity = 4096): Normalized {
 
 // Per-BMP-code-unit fold table, filled lazily: 0 = not computed yet, DROP = emit nothing,
 // MULTI = see `multiFold`, anything else = the single folded char.
-const DROP = 0xffff;
-const MULTI = 0xfffe;
-const foldTable = new Uint16Array(0x10000);
-const multiFold = new Map<number, string>();
+export const DROP = 0xffff;
+export const MULTI = 0xfffe;
+/** Read through `foldUnit`-style code only: entries are computed on first use (0 = not yet). */
+export const foldTable = new Uint16Array(0x10000);
+export const multiFold = new Map<number, string>();
 const astralFold = new Map<number, string>();
 
 const LOOK_ALIKES: Record<string, string> = {
@@ -72,12 +62,13 @@ const ZERO_WIDTH = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2
 const MARK = /\p{M}/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
 const HARD_BREAK = /^[.,;:!?()[\]{}"«»“”„‟‹›…¿¡。、，；：！？|<>]$/u;
-const APOSTROPHE_OR_JOINER = /^[\s'’‘ʼʻ`´′＇\-‐‑‒–—―_/\\#+&*~=^•·]$/u;
+const APOSTROPHE_OR_JOINER = /^[\s'’‘ʼʻ`´′＇\-‐‑‒–—―_/\\+&*~=^•·%]$/u;
 
 /** Fold one code point to its normalised form: '' (drop), ' ', '|', or letters/digits. */
 function foldCodePoint(cp: number): string {
   const ch = String.fromCodePoint(cp);
   if (cp === AT || cp === DOLLAR || cp === BANG) return ch; // leet candidates, resolved per word
+  if (cp === HASH || cp === 0xff03) return '#';
   if (ZERO_WIDTH.test(ch)) return '';
   if (APOSTROPHE_OR_JOINER.test(ch)) return ' ';
   if (HARD_BREAK.test(ch)) return '|';
@@ -93,7 +84,7 @@ function foldCodePoint(cp: number): string {
   return ' ';
 }
 
-function foldBmp(unit: number): number {
+export function foldBmp(unit: number): number {
   const folded = foldCodePoint(unit);
   if (unit >= 0xd800 && unit <= 0xdfff) return folded === '' ? DROP : SPACE; // lone surrogate: never cached
   let code: number;
@@ -107,7 +98,7 @@ function foldBmp(unit: number): number {
   return code;
 }
 
-function foldAstral(cp: number): string {
+export function foldAstral(cp: number): string {
   let folded = astralFold.get(cp);
   if (folded === undefined) {
     folded = foldCodePoint(cp);
@@ -141,29 +132,21 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isWordChar = (c: number): boolean => c !== SPACE && c !== BAR;
 
 // Digits and symbols read as letters inside a word that has letters (sh1t, @ss, b!tch).
-const LEET = new Uint16Array(128);
+export const LEET = new Uint16Array(128);
 for (const [from, to] of [['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['7', 't'], ['@', 'a'], ['$', 's'], ['!', 'i']]) {
   LEET[from!.charCodeAt(0)] = to!.charCodeAt(0);
 }
 
 /** Normalise `text` into `n` (reused across calls to avoid allocation). One pass over the text;
  * only words holding a digit, @, $ or ! take the slower `settleWord` path. */
-export function normalizeInto(text: string, n: Normalized, scan?: TermScan): void {
-  let capacity = text.length * 2 + 16;
+export function normalizeInto(text: string, n: Normalized): void {
+  let capacity = text.length * 3 + 16;
   // Expansions (ligatures, "ﷺ") rarely outgrow the buffer; when they do, start again bigger.
-  while (!normalizeWithin(text, n, capacity, scan)) capacity *= 2;
+  while (!normalizeWithin(text, n, capacity)) capacity *= 2;
 }
 
-function normalizeWithin(text: string, n: Normalized, capacity: number, scan: TermScan | undefined): boolean {
+function normalizeWithin(text: string, n: Normalized, capacity: number): boolean {
   grow(n, capacity);
-  if (scan) scan.count = 0;
-  const next = scan ? scan.automaton.next : null;
-  const symbolOf = scan ? scan.automaton.symbolOf : null;
-  // Automaton row (see automaton.ts), and where the current word started, to scan it again
-  // after a squeeze or a leet rewrite.
-  let row = 0;
-  let wordRow = 0;
-  let wordHits = 0;
   // Module constants copied to locals: V8 re-checks module bindings on every access in a loop.
   const table = foldTable;
   const space = SPACE;
@@ -197,28 +180,44 @@ function normalizeWithin(text: string, n: Normalized, capacity: number, scan: Te
     const end = i + 1;
     if (code === space || code === bar) {
       if (word >= 0) {
-        const before = w;
         w = endWord(n, word, w, special);
-        if (scan && (special || w !== before)) row = rescan(scan, n, word, w, wordHits, wordRow);
         word = -1;
       }
       const last = w > 0 ? chars[w - 1] : 0;
       if (last === space || last === bar) {
-        if (code === bar) {
-          chars[w - 1] = bar;
-          row = 0;
-        }
+        if (code === bar) chars[w - 1] = bar;
         to[w - 1] = end;
       } else {
         chars[w] = code;
         from[w] = start;
         to[w] = end;
         w++;
-        if (next !== null) {
-          row = next[row + symbolOf![code]];
-          if (row < 0) row = report(scan!, ~row, w, chars);
-        }
       }
+      continue;
+    }
+    if (code === HASH) {
+      // "#ad" reads as the two words "#" and "ad": a hashtag term needs its '#', a plain term
+      // still matches the word.
+      if (word >= 0) {
+        w = endWord(n, word, w, special);
+        word = -1;
+      }
+      if (w + 3 > limit) return false;
+      if (w > 0 && chars[w - 1] !== space && chars[w - 1] !== bar) {
+        chars[w] = space;
+        from[w] = start;
+        to[w] = start;
+        w++;
+      }
+      chars[w] = HASH;
+      from[w] = start;
+      to[w] = end;
+      recordWord(n, w, w + 1);
+      w++;
+      chars[w] = space;
+      from[w] = end;
+      to[w] = end;
+      w++;
       continue;
     }
     if (code === drop) {
@@ -229,8 +228,6 @@ function normalizeWithin(text: string, n: Normalized, capacity: number, scan: Te
       word = w;
       special = false;
       runChar = -1;
-      wordRow = row;
-      if (scan) wordHits = scan.count;
     }
     if (code === expand) {
       // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): rare, never squeezed.
@@ -243,10 +240,6 @@ function normalizeWithin(text: string, n: Normalized, capacity: number, scan: Te
         from[w] = start;
         to[w] = end;
         w++;
-        if (next !== null) {
-          row = next[row + symbolOf![c]];
-          if (row < 0) row = report(scan!, ~row, w, chars);
-        }
       }
       runChar = -1;
       continue;
@@ -256,10 +249,7 @@ function normalizeWithin(text: string, n: Normalized, capacity: number, scan: Te
     if (code === runChar) {
       // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
       if (++runLength >= 3 && code >= 97) {
-        if (runLength === 3) {
-          w--;
-          if (scan) row = rescan(scan, n, word, w, wordHits, wordRow);
-        }
+        if (runLength === 3) w--;
         to[w - 1] = end;
         continue;
       }
@@ -271,51 +261,10 @@ function normalizeWithin(text: string, n: Normalized, capacity: number, scan: Te
     from[w] = start;
     to[w] = end;
     w++;
-    if (next !== null) {
-      row = next[row + symbolOf![code]];
-      if (row < 0) row = report(scan!, ~row, w, chars);
-    }
   }
-  if (word >= 0) {
-    const before = w;
-    w = endWord(n, word, w, special);
-    if (scan && (special || w !== before)) rescan(scan, n, word, w, wordHits, wordRow);
-  }
+  if (word >= 0) w = endWord(n, word, w, special);
   n.length = w;
   return true;
-}
-
-/** Records the terms ending at chars[end - 1] (state row `row`) that start a word; returns the row. */
-function report(scan: TermScan, row: number, end: number, chars: Uint16Array): number {
-  const { output, outputLink, termLength, alphabetSize } = scan.automaton;
-  const state = row / alphabetSize;
-  for (let s = output[state] !== -1 ? state : outputLink[state]; s !== -1; s = outputLink[s]) {
-    const term = output[s];
-    const start = end - termLength[term];
-    if (start > 0 && isWordChar(chars[start - 1])) continue;
-    if (scan.count + 3 > scan.hits.length) {
-      const bigger = new Int32Array(scan.hits.length * 2);
-      bigger.set(scan.hits);
-      scan.hits = bigger;
-    }
-    scan.hits[scan.count++] = term;
-    scan.hits[scan.count++] = start;
-    scan.hits[scan.count++] = end;
-  }
-  return row;
-}
-
-/** Forgets the hits of the current word and scans its rewritten chars [start, end) again. */
-function rescan(scan: TermScan, n: Normalized, start: number, end: number, hits: number, row: number): number {
-  const { next, symbolOf } = scan.automaton;
-  const chars = n.chars;
-  scan.count = hits;
-  if (start > 0 && chars[start - 1] === BAR) row = 0;
-  for (let k = start; k < end; k++) {
-    row = next[row + symbolOf[chars[k]]];
-    if (row < 0) row = report(scan, ~row, k + 1, chars);
-  }
-  return row;
 }
 
 function endWord(n: Normalized, start: number, end: number, special: boolean): number {

@@ -1,10 +1,9 @@
-// Turns a compiled pack into the tables the analysis loop reads: one automaton for every term
-// of every rule (with the rule and role of each term), hashed-term prefilters, compiled RE2
+// Turns a compiled pack into the tables the analysis loop reads: one phrase index for every
+// term of every rule (with the rule and role of each term), hashed-term prefilters, compiled RE2
 // patterns. Done once per pack object and cached.
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
-import { buildAutomaton } from './automaton';
-import type { TermScan } from './normalize';
+import { buildPhraseIndex, type PhraseIndex } from './phrases';
 import { MAX_HASHED_WORDS, saltSeed } from './termHash';
 
 export const enum Role {
@@ -29,16 +28,15 @@ export interface HashedTable {
 export interface PreparedPack {
   pack: CompiledPack;
   rules: CompiledRule[];
-  /** Entries of term t are entryRule/entryRole/entryPrefix[entryStart[t] .. entryStart[t + 1]). */
+  /** Every term of every rule, as paths of word hashes. */
+  phrases: PhraseIndex;
+  /** Entries of term t are entryRule/entryRole/entryGroup[entryStart[t] .. entryStart[t + 1]). */
   entryStart: Int32Array;
   entryRule: Int32Array;
   entryRole: Uint8Array;
-  entryPrefix: Uint8Array;
   /** For pattern triggers, the index of the trigger group. */
   entryGroup: Uint8Array;
   hashed: HashedTable[];
-  /** The automaton with its hit buffer, filled by each analysis. */
-  scan: TermScan;
   patterns: (RE2JS | null)[];
   hasLinks: boolean;
   enabledBySite: Map<string, Uint8Array>;
@@ -57,17 +55,16 @@ export function preparePack(pack: CompiledPack): PreparedPack {
 
 function build(pack: CompiledPack): PreparedPack {
   const termIds = new Map<string, number>();
-  const entries: [term: number, rule: number, role: Role, prefix: boolean, group: number][] = [];
-  const add = (raw: string, rule: number, role: Role, group = 0) => {
-    const prefix = raw.endsWith('*');
-    const term = prefix ? raw.slice(0, -1).trimEnd() : raw;
-    if (term === '') return;
+  const entries: [term: number, rule: number, role: Role, group: number][] = [];
+  // A term is its normalised words; a trailing '*' makes the last word a prefix.
+  const add = (term: string, rule: number, role: Role, group = 0) => {
+    if (term === '' || term === '*') return;
     let id = termIds.get(term);
     if (id === undefined) {
       id = termIds.size;
       termIds.set(term, id);
     }
-    entries.push([id, rule, role, prefix, group]);
+    entries.push([id, rule, role, group]);
   };
 
   const hashed: HashedTable[] = [];
@@ -102,12 +99,11 @@ function build(pack: CompiledPack): PreparedPack {
   return {
     pack,
     rules: pack.rules,
-    scan: { automaton: buildAutomaton(terms), hits: new Int32Array(768), count: 0 },
+    phrases: buildPhraseIndex(terms),
     entryStart,
     entryRule: Int32Array.from(entries, (e) => e[1]),
     entryRole: Uint8Array.from(entries, (e) => e[2]),
-    entryPrefix: Uint8Array.from(entries, (e) => (e[3] ? 1 : 0)),
-    entryGroup: Uint8Array.from(entries, (e) => e[4]),
+    entryGroup: Uint8Array.from(entries, (e) => e[3]),
     hashed,
     patterns,
     hasLinks: pack.rules.some((rule) => rule.kind === 'link'),

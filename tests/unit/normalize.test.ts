@@ -16,7 +16,8 @@ describe('normalizeTerm', () => {
     ['10am, 2024, 5G, 2FA', '10am 2024 5g 2fa'],
     ['5hit 4ss', 'shit ass'],
     ['wow!!! hell!', 'wow hell'],
-    ['#employee', 'employee'],
+    ['#employee #ad', '# employee # ad'],
+    ['100% secure', '100 secure'],
     ['𝐟𝐮𝐜𝐤', 'fuck'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeTerm(input)).toBe(expected);

@@ -1,0 +1,142 @@
+// Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
+// (node, word hash). Matching costs one bit test for most words of a text (is this word the
+// first word of any term?) and a table probe for the rest.
+import { MAX_PREFIX, type Words } from './words';
+import { wordHash } from './termHash';
+
+export interface PhraseIndex {
+  /** Edges: node → child by the hash of a whole word. */
+  exact: EdgeTable;
+  /** Edges that end a prefix term ("leak*"), by the hash of the word's first L chars; value = term. */
+  prefix: EdgeTable;
+  /** Term ending at each node, or -1. */
+  termAt: Int32Array;
+  /** 65,536-bit filters of the word hashes (low bits) leaving the root. */
+  rootExact: Uint8Array;
+  rootPrefix: Uint8Array;
+  /** Bit L set when some prefix term ends with a word prefix of L chars. */
+  prefixLengths: number;
+  /** The same lengths, ascending. */
+  prefixLengthList: Int8Array;
+  /** Number of words of each term. */
+  termWords: Int32Array;
+  maxWords: number;
+}
+
+interface EdgeTable {
+  mask: number;
+  node: Int32Array;
+  hash: Int32Array;
+  length: Int8Array;
+  value: Int32Array;
+}
+
+function createTable(entries: number): EdgeTable {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return { mask: size - 1, node: new Int32Array(size).fill(-1), hash: new Int32Array(size), length: new Int8Array(size), value: new Int32Array(size) };
+}
+
+const slotOf = (node: number, hash: number, length: number): number => {
+  const k = Math.imul(node ^ Math.imul(hash, 0x9e3779b1) ^ (length << 24), 0x85ebca6b);
+  return k ^ (k >>> 13);
+};
+
+function lookup(table: EdgeTable, node: number, hash: number, length: number): number {
+  for (let i = slotOf(node, hash, length) & table.mask; table.node[i] !== -1; i = (i + 1) & table.mask) {
+    if (table.node[i] === node && table.hash[i] === hash && table.length[i] === length) return table.value[i];
+  }
+  return -1;
+}
+
+function insert(table: EdgeTable, node: number, hash: number, length: number, value: number): number {
+  let i = slotOf(node, hash, length) & table.mask;
+  for (; table.node[i] !== -1; i = (i + 1) & table.mask) {
+    if (table.node[i] === node && table.hash[i] === hash && table.length[i] === length) return table.value[i];
+  }
+  table.node[i] = node;
+  table.hash[i] = hash;
+  table.length[i] = length;
+  table.value[i] = value;
+  return value;
+}
+
+const hashOf = (word: string): number => wordHash(Array.from(word, (c) => c.charCodeAt(0)), 0, word.length) | 0;
+const setBit = (bits: Uint8Array, h: number): void => {
+  bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
+};
+
+/** Terms are normalised (words joined by single spaces); a trailing `*` makes the last word a prefix. */
+export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
+  const words = terms.map((t) => (t.endsWith('*') ? t.slice(0, -1) : t).split(' '));
+  const edgeCount = words.reduce((sum, w) => sum + w.length, 0);
+  const exact = createTable(edgeCount);
+  const prefix = createTable(terms.length);
+  const termAt: number[] = [-1];
+  const rootExact = new Uint8Array(0x10000 >> 3);
+  const rootPrefix = new Uint8Array(0x10000 >> 3);
+  let prefixLengths = 0;
+  terms.forEach((term, id) => {
+    const path = words[id]!;
+    const isPrefix = term.endsWith('*') && path[path.length - 1]!.length <= MAX_PREFIX;
+    let node = 0;
+    path.forEach((word, i) => {
+      const h = hashOf(word);
+      if (isPrefix && i === path.length - 1) {
+        insert(prefix, node, h, word.length, id);
+        prefixLengths |= 1 << word.length;
+        if (node === 0) setBit(rootPrefix, h);
+        return;
+      }
+      if (node === 0) setBit(rootExact, h);
+      const child = insert(exact, node, h, 0, termAt.length);
+      if (child === termAt.length) termAt.push(-1);
+      node = child;
+      if (i === path.length - 1 && termAt[node] === -1) termAt[node] = id;
+    });
+  });
+  return {
+    exact,
+    prefix,
+    termAt: Int32Array.from(termAt),
+    rootExact,
+    rootPrefix,
+    prefixLengths,
+    prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
+    termWords: Int32Array.from(words, (w) => w.length),
+    maxWords: Math.max(1, ...words.map((w) => w.length)),
+  };
+}
+
+const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
+
+/** Calls `hit(term, firstWord, lastWord)` for every term found in `words`. */
+export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: number, first: number, last: number) => void): void {
+  const { hash, barBefore, count } = words;
+  const { exact, termAt, rootExact, prefixLengths, maxWords } = index;
+  for (let i = 0; i < count; i++) {
+    let node = 0;
+    for (let j = i; j < count && j - i < maxWords; j++) {
+      if (j > i && barBefore[j]) break;
+      if (prefixLengths !== 0) matchPrefixes(index, words, node, i, j, hit);
+      const h = hash[j];
+      if (node === 0 && !hasBit(rootExact, h)) break;
+      node = lookup(exact, node, h, 0);
+      if (node < 0) break;
+      if (termAt[node] >= 0) hit(termAt[node], i, j);
+    }
+  }
+}
+
+function matchPrefixes(index: PhraseIndex, words: Words, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
+  const { size, prefix, slots, slotOf } = words;
+  const lengths = index.prefixLengthList;
+  const n = size[j];
+  for (let k = 0; k < lengths.length && lengths[k] <= n; k++) {
+    const l = lengths[k];
+    const h = prefix[j * slots + slotOf[l]];
+    if (node === 0 && !hasBit(index.rootPrefix, h)) continue;
+    const term = lookup(index.prefix, node, h, l);
+    if (term >= 0) hit(term, first, j);
+  }
+}

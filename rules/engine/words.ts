@@ -1,0 +1,237 @@
+// The fast path of normalisation: one pass over the text that yields words, not chars. Each
+// word is an FNV-1a hash of its normalised letters (the same as `wordHash` over the output of
+// normalize.ts), its original [start, end) and whether a hard break precedes it. Terms are
+// matched word by word against hashes (phrases.ts), so nothing is written per character.
+//
+// Words that hold leet candidates (digits with letters, @ $ !) or compatibility digits take the
+// reference path: normalize.ts on that word alone. Both paths give the same words.
+import {
+  BANG,
+  BAR,
+  createNormalized,
+  DROP,
+  foldAstral,
+  foldBmp,
+  foldTable,
+  HASH,
+  LEET,
+  MULTI,
+  multiFold,
+  normalizeInto,
+  SPACE,
+} from './normalize';
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const HASH_WORD = Math.imul(FNV_OFFSET ^ HASH, FNV_PRIME);
+/** Prefix snapshots are kept for prefix lengths 1..MAX_PREFIX. */
+export const MAX_PREFIX = 31;
+
+export interface Words {
+  count: number;
+  hash: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Normalised length, in chars. */
+  size: Int32Array;
+  /** 1 when a hard break (sentence punctuation) separates the word from the previous one. */
+  barBefore: Uint8Array;
+  /** Hash of the first L chars, at prefix[word * slots + slotOf[L]], for the lengths asked. */
+  prefix: Int32Array;
+  slots: number;
+  slotOf: Int8Array;
+}
+
+export function createWords(): Words {
+  return {
+    count: 0,
+    hash: new Int32Array(0),
+    start: new Int32Array(0),
+    end: new Int32Array(0),
+    size: new Int32Array(0),
+    barBefore: new Uint8Array(0),
+    prefix: new Int32Array(0),
+    slots: 0,
+    slotOf: new Int8Array(MAX_PREFIX + 1).fill(-1),
+  };
+}
+
+/** Sizes the buffers for `text` and the prefix lengths in `prefixLengths` (bit L = length L). */
+function prepare(words: Words, maxWords: number, prefixLengths: number): void {
+  if (words.hash.length < maxWords) {
+    const size = Math.max(maxWords, words.hash.length * 2, 256);
+    words.hash = new Int32Array(size);
+    words.start = new Int32Array(size);
+    words.end = new Int32Array(size);
+    words.size = new Int32Array(size);
+    words.barBefore = new Uint8Array(size);
+  }
+  let slots = 0;
+  for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
+  words.slots = slots;
+  if (words.prefix.length < words.hash.length * slots) words.prefix = new Int32Array(words.hash.length * slots);
+  words.count = 0;
+}
+
+const single = createNormalized(64);
+/** Set by `slowWord`: whether a hard break is pending after the word(s) it wrote. */
+let trailingBar = 0;
+
+export function scanWords(text: string, words: Words, prefixLengths: number): void {
+  const len = text.length;
+  prepare(words, (len >> 1) + 2, prefixLengths);
+  const table = foldTable;
+  const { hash, start, end, size, barBefore, prefix, slots, slotOf } = words;
+  const snapshots = slots > 0;
+  let count = 0;
+  let bar = 0;
+  let inWord = false;
+  let wordStart = 0;
+  let wordEnd = 0;
+  let h = 0;
+  let hBeforeLast = 0;
+  let n = 0;
+  let runChar = -1;
+  let runLength = 0;
+  let hasLetter = false;
+  let leetDigit = false;
+  let special = false;
+
+  for (let i = 0; i < len; i++) {
+    const unit = text.charCodeAt(i);
+    let code = table[unit];
+    const at = i;
+    let multi: string | undefined;
+    if (code === 0) {
+      const low = text.charCodeAt(i + 1);
+      if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        code = multi.length === 0 ? DROP : multi === ' ' ? SPACE : multi === '|' ? BAR : MULTI;
+      } else {
+        code = foldBmp(unit);
+      }
+    }
+    if (code === SPACE || code === BAR || code === HASH || (code === BANG && !continuesWord(text, i + 1))) {
+      if (inWord) {
+        if (special || (hasLetter && leetDigit)) {
+          count = slowWord(text, wordStart, wordEnd, words, count, bar);
+          bar = trailingBar;
+        } else {
+          hash[count] = h;
+          start[count] = wordStart;
+          end[count] = wordEnd;
+          size[count] = n;
+          barBefore[count++] = bar;
+          bar = 0;
+        }
+        inWord = false;
+      }
+      if (code === HASH) {
+        // "#ad" is the word "#" then the word "ad" (see normalize.ts).
+        hash[count] = HASH_WORD;
+        start[count] = at;
+        end[count] = i + 1;
+        size[count] = 1;
+        if (snapshots && slotOf[1] >= 0) prefix[count * slots + slotOf[1]] = HASH_WORD;
+        barBefore[count++] = bar;
+        bar = 0;
+      } else if (code !== SPACE) bar = 1;
+      continue;
+    }
+    if (code === DROP) {
+      if (inWord && wordEnd === at) wordEnd = i + 1; // a mark belongs to its letter
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      wordStart = at;
+      h = FNV_OFFSET;
+      n = 0;
+      runChar = -1;
+      hasLetter = false;
+      leetDigit = false;
+      special = false;
+    }
+    wordEnd = i + 1;
+    if (code === MULTI) {
+      const expansion = multi ?? multiFold.get(unit)!;
+      for (let k = 0; k < expansion.length; k++) {
+        const c = expansion.charCodeAt(k);
+        if (c < 97) special = true;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        n++;
+        if (snapshots && n <= MAX_PREFIX && slotOf[n] >= 0) prefix[count * slots + slotOf[n]] = h;
+      }
+      hasLetter = true;
+      runChar = -1;
+      continue;
+    }
+    if (code < 97) {
+      if (code < 48 || code > 57) special = true;
+      else if (LEET[code] !== 0) leetDigit = true;
+    } else hasLetter = true;
+    if (code === runChar) {
+      // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
+      if (++runLength >= 3 && code >= 97) {
+        if (runLength === 3) {
+          h = hBeforeLast;
+          n--;
+        }
+        continue;
+      }
+    } else {
+      runChar = code;
+      runLength = 1;
+    }
+    hBeforeLast = h;
+    h = Math.imul(h ^ code, FNV_PRIME);
+    n++;
+    if (snapshots && n <= MAX_PREFIX && slotOf[n] >= 0) prefix[count * slots + slotOf[n]] = h;
+  }
+  if (inWord) {
+    if (special || (hasLetter && leetDigit)) count = slowWord(text, wordStart, wordEnd, words, count, bar);
+    else {
+      hash[count] = h;
+      start[count] = wordStart;
+      end[count] = wordEnd;
+      size[count] = n;
+      barBefore[count++] = bar;
+    }
+  }
+  words.count = count;
+}
+
+/** A bang inside a word ("b!tch") may be leet; anywhere else it ends a sentence. */
+function continuesWord(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = foldTable[text.charCodeAt(i)] || foldBmp(text.charCodeAt(i));
+  return c !== SPACE && c !== BAR && c !== BANG && c !== DROP;
+}
+
+/** The reference normaliser on one word; returns the new word count. */
+function slowWord(text: string, wordStart: number, wordEnd: number, words: Words, count: number, bar: number): number {
+  normalizeInto(text.slice(wordStart, wordEnd), single);
+  const { chars, from, to, tokenStart, tokenEnd, tokenCount } = single;
+  const { slots, slotOf } = words;
+  for (let t = 0; t < tokenCount; t++) {
+    const s = tokenStart[t];
+    const e = tokenEnd[t];
+    let h = FNV_OFFSET;
+    for (let k = s; k < e; k++) {
+      h = Math.imul(h ^ chars[k], FNV_PRIME);
+      const l = k - s + 1;
+      if (slots > 0 && l <= MAX_PREFIX && slotOf[l] >= 0) words.prefix[count * slots + slotOf[l]] = h;
+    }
+    words.hash[count] = h;
+    words.start[count] = wordStart + from[s];
+    words.end[count] = wordStart + to[e - 1];
+    words.size[count] = e - s;
+    words.barBefore[count] = bar || (s > 0 && chars[s - 1] === BAR) ? 1 : 0;
+    bar = 0;
+    count++;
+  }
+  const endsWithBar = single.length > 0 && chars[single.length - 1] === BAR;
+  trailingBar = endsWithBar || (tokenCount === 0 && bar) ? 1 : 0;
+  return count;
+}
