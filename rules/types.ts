@@ -60,7 +60,12 @@ export interface HashedTermsRule extends RuleBase {
   /** Hex SHA-256 of `salt + normalisedPhrase` (1 to 4 words). */
   hashes: string[];
 }
-export interface DetectorRule extends RuleBase { kind: 'detector'; detector: DetectorId }
+export interface DetectorRule extends RuleBase {
+  kind: 'detector';
+  detector: DetectorId;
+  /** Lower-case values never reported, e.g. the company's public press address. */
+  allow?: string[];
+}
 export interface LinkRule extends RuleBase {
   kind: 'link';
   /** Lower-case host suffixes (`acme.internal` matches `wiki.acme.internal`). */

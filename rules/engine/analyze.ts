@@ -66,7 +66,9 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
         case 'detector':
           spans = [];
           DETECTORS[rule.detector](text, spans);
-          for (const span of spans) emit(rule, span.start, span.end);
+          for (const span of spans) {
+            if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(rule, span.start, span.end);
+          }
           break;
         case 'link':
           links ??= findLinks(text);
@@ -191,7 +193,10 @@ function runPattern(prepared: PreparedPack, r: number, text: string, windows: [n
   if (!pattern) return;
   let reported = -1;
   for (const [ws, we] of windows) {
-    const matcher = pattern.matcher(text.slice(ws, we));
+    const window = text.slice(ws, we);
+    // test() runs RE2's DFA, far cheaper than finding positions; most windows stop here.
+    if (!pattern.test(window)) continue;
+    const matcher = pattern.matcher(window);
     while (matcher.find()) {
       const s = ws + matcher.start();
       const e = ws + matcher.end();

@@ -9,7 +9,7 @@ import { lexiconTerms } from './lexicons';
 import { formatPath, PackError } from './PackError';
 import { parsePolicy } from './policyMarkdown';
 import { LIMITS, PackManifestSchema, RuleFileSchema, type RuleSource } from './schema';
-import { expandVariables, resolveVariables } from './variables';
+import { expandVariables, resolveVariables, substitute } from './variables';
 
 export interface SourceFile {
   /** Path shown in errors, relative to the pack folder (e.g. rules/conduct.yaml). */
@@ -46,7 +46,7 @@ export function compilePack(sources: PackSources): CompiledWithExamples {
   const variables = resolveVariables(manifest.variables, sources.manifest.file);
 
   const policy: Partial<Record<Locale, PolicySection[]>> = {};
-  for (const p of sources.policies) policy[p.locale] = parsePolicy(p.text, p.file);
+  for (const p of sources.policies) policy[p.locale] = parsePolicy(substitute(p.text, variables, p.file, ''), p.file);
   const en = policy.en;
   if (!en) throw new PackError('policy/en.md', '', 'the English policy is required');
   const sectionIds = en.map((s) => s.id);

@@ -79,7 +79,12 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
       .min(1)
       .max(LIMITS.hashes),
   }),
-  z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS) }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('detector'),
+    detector: z.enum(DETECTOR_IDS),
+    allow: z.array(z.string().trim().toLowerCase().min(1).max(500)).max(1000).optional(),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal('link'),

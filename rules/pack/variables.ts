@@ -6,16 +6,25 @@ const REFERENCE = /\$\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 const WHOLE = /^\$\{([A-Za-z][A-Za-z0-9_]*)\}$/;
 
 /**
- * Replaces ${name} in every string of `value`. A list item that is exactly ${name} of a list
- * variable becomes all its items; elsewhere a list is joined with ", ".
+ * Replaces ${name} in every string of `value`. A list item that refers to a list variable
+ * becomes one item per value ("try ${products}" → "try Acme Cloud", "try Acme Vault"); in any
+ * other string a list is joined with ", ".
  */
 export function expandVariables(value: unknown, variables: Variables, file: string, path = ''): unknown {
   if (typeof value === 'string') return substitute(value, variables, file, path);
   if (Array.isArray(value)) {
     return value.flatMap((item, i) => {
-      const whole = typeof item === 'string' ? WHOLE.exec(item.trim()) : null;
-      const listed = whole ? variables[whole[1]!] : undefined;
-      if (Array.isArray(listed)) return listed;
+      if (typeof item === 'string') {
+        const whole = WHOLE.exec(item.trim());
+        const listed = whole ? variables[whole[1]!] : undefined;
+        if (Array.isArray(listed)) return listed;
+        // "try ${products}" becomes one item per product.
+        const inner = [...item.matchAll(REFERENCE)].map((m) => variables[m[1]!]).find(Array.isArray);
+        if (inner) {
+          const name = [...item.matchAll(REFERENCE)].find((m) => Array.isArray(variables[m[1]!]))![0];
+          return inner.map((v) => substitute(item.replace(name, () => v), variables, file, `${path}[${i}]`));
+        }
+      }
       return [expandVariables(item, variables, file, `${path}[${i}]`)];
     });
   }
@@ -27,7 +36,7 @@ export function expandVariables(value: unknown, variables: Variables, file: stri
   return value;
 }
 
-function substitute(s: string, variables: Variables, file: string, path: string): string {
+export function substitute(s: string, variables: Variables, file: string, path: string): string {
   return s.replace(REFERENCE, (_, name: string) => {
     const v = variables[name];
     if (v === undefined) {

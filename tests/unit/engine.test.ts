@@ -95,3 +95,14 @@ describe('links outside a list', () => {
     expect(texts).toEqual(['evil-site.io/x', 'http://intranet/']);
   });
 });
+
+describe('detector allow-lists', () => {
+  it('never reports an allowed value', async () => {
+    const { compilePack } = await import('../../rules/pack/compilePack');
+    const { readSources } = await import('../../rules/pack/loadPack');
+    const sources = readSources('tests/fixtures/packs/mini');
+    sources.ruleFiles[0]!.text = sources.ruleFiles[0]!.text.replace('    detector: privacy/email\n', '    detector: privacy/email\n    allow: [Press@Zenith.com]\n');
+    const { pack: allowing } = compilePack(sources);
+    expect(analyze('Write to press@zenith.com or jane@example.com', allowing).map((f) => f.text)).toEqual(['jane@example.com']);
+  });
+});

@@ -85,3 +85,18 @@ describe('catastrophic patterns', () => {
     expect(large / Math.max(small, 0.05)).toBeLessThan(20);
   });
 });
+
+describe('variables', () => {
+  it('expand a list variable inside a longer list item, one item per value', () => {
+    const dir = packWith((y) => y.replace('when: ["${products}"]', 'when: ["try ${products} today"]'));
+    const pack = loadPack(dir);
+    const rule = pack.rules.find((r) => r.id === 'disclosure/products');
+    expect(rule?.kind === 'requires' && rule.when).toEqual(['try zenith cloud today', 'try nova today']);
+  });
+
+  it('are substituted in the policy text', () => {
+    const dir = packWith((y) => y);
+    writeFileSync(join(dir, 'policy/en.md'), '## Secrets {#secrets}\nAsk ${company}.\n\n## Manners {#manners}\nBe kind.\n');
+    expect(loadPack(dir).policy.en[0]!.body).toBe('Ask Zenith.');
+  });
+});
