@@ -1,0 +1,194 @@
+// `npm run bench`: Postguard's analysis speed against the targets, and against other checkers
+// run on the same posts in the same process. Prints Markdown tables for the README; progress
+// goes to stderr.
+import { cpus } from 'node:os';
+import { text as alexText } from 'alex';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { SyncRedactor } from 'redact-pii';
+import { analyze } from '../../rules/engine/analyze';
+import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
+import type { CompiledPack, Locale } from '../../rules/types';
+import { createRandom } from './createRandom';
+import { benchJsonl } from './jsonl';
+import { makeLexiconRule } from './makeLexiconRule';
+import { makePost } from './makePost';
+import { measure, measuredWork, type Timing } from './measure';
+
+const TARGET = { medianMicros: 50, timesFaster: 20, lexiconGrowth: 2, lengthGrowth: 1.5, jsonlMicrosPerPost: 75 };
+const LANGUAGES: Locale[] = ['en', 'fr'];
+const VARIANTS = [1, 2, 3, 4];
+const LEXICON_SIZES = [10, 100, 1_000, 10_000];
+const TEXT_LENGTHS = [1_000, 3_000, 30_000];
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+const micros = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const times = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)}×`;
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+const pack = loadPack(DEFAULT_PACK_DIR);
+const posts = Object.fromEntries(LANGUAGES.map((language) => [language, VARIANTS.map((seed) => makePost(language, 3000, seed))])) as Record<Locale, string[]>;
+
+const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const redactor = new SyncRedactor();
+interface Tool {
+  name: string;
+  run: (text: string, language: Locale) => unknown;
+}
+const postguard: Tool = { name: 'Postguard `analyze()`, default pack', run: (text, language) => analyze(text, pack, { locale: language }) };
+const others: Tool[] = [
+  { name: 'alex 11 `text()`', run: (text) => alexText(text).messages },
+  { name: 'obscenity 0.4 `getAllMatches()`, English preset', run: (text) => obscenity.getAllMatches(text) },
+  { name: 'redact-pii 3.4 `SyncRedactor.redact()`', run: (text) => redactor.redact(text) },
+];
+
+// First, while this process has run nothing else: its in-process `analyze()` mean is then comparable to the CLI's.
+progress('timing postguard check --jsonl end to end (20,000 posts)');
+const jsonl = benchJsonl();
+
+const timings = new Map<Tool, Record<Locale, Timing>>();
+for (const tool of [postguard, ...others]) {
+  const byLanguage = {} as Record<Locale, Timing>;
+  for (const language of LANGUAGES) {
+    progress(`timing ${tool.name} on ${language.toUpperCase()} posts`);
+    byLanguage[language] = measure((text) => tool.run(text, language), posts[language], tool === postguard ? {} : { runMs: 1000 });
+  }
+  timings.set(tool, byLanguage);
+}
+const ours = timings.get(postguard)!;
+
+progress('timing lexicon sizes');
+const lexiconRows = LEXICON_SIZES.map((size) => {
+  const rule = makeLexiconRule(size, 42);
+  const random = createRandom(size);
+  // Two lexicon words per post, so the rule has something to find.
+  const texts = posts.en.map((post) => {
+    const words = [0, 1].map(() => rule.terms[Math.floor(random() * rule.terms.length)]!.replace(/\*$/, 'ing'));
+    const middle = post.indexOf(' ', post.length / 2);
+    return `${post.slice(0, middle)} Shout-out to the ${words[0]} crew.${post.slice(middle, -80)} Next stop: ${words[1]}.`;
+  });
+  const lexiconOnly: CompiledPack = { ...pack, rules: [rule] };
+  const withDefault: CompiledPack = { ...pack, rules: [...pack.rules, rule] };
+  const found = analyze(texts[0]!, lexiconOnly).filter((finding) => finding.ruleId === rule.id).length;
+  if (found === 0) progress(`warning: the ${size}-term lexicon found nothing in its text`);
+  return {
+    size,
+    lexiconOnly: measure((text) => analyze(text, lexiconOnly), texts, { runMs: 600 }),
+    withDefault: measure((text) => analyze(text, withDefault), texts, { runMs: 600 }),
+  };
+});
+
+progress('timing text lengths');
+const lengthRows = TEXT_LENGTHS.map((length) => {
+  const texts = VARIANTS.map((seed) => makePost(seed % 2 === 1 ? 'en' : 'fr', length, seed));
+  const averageLength = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
+  const timing = measure((text) => analyze(text, pack), texts, { runMs: 600 });
+  return { length, timing, perThousand: (timing.median * 1000) / averageLength };
+});
+
+
+const termCount = pack.rules.reduce((sum, rule) => sum + (rule.kind === 'terms' ? rule.terms.length : 0), 0);
+const lines: string[] = [];
+const print = (line = '') => lines.push(line);
+
+print(`### Postguard benchmark`);
+print();
+print(`Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores). Default pack ${pack.version}: ${pack.rules.length} rules, ${termCount} terms.`);
+print(`Posts: ${VARIANTS.length} seeded variants per language of about 3,000 characters of corporate prose with numbers, hashtags and emoji, and one email, one profanity and one confidentiality phrase each.`);
+print();
+print('#### One 3,000-character post, µs per analysis (× = tool median / Postguard median)');
+print();
+print(row(['Tool', 'EN median', 'EN p95', 'EN ×', 'FR median', 'FR p95', 'FR ×']));
+print(row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+for (const [tool, byLanguage] of timings) {
+  const cells = LANGUAGES.flatMap((language) => {
+    const timing = byLanguage[language];
+    return [micros(timing.median), micros(timing.p95), tool === postguard ? '1×' : times(timing.median / ours[language].median)];
+  });
+  print(row([tool.name, ...cells]));
+}
+print();
+print('alex, obscenity and redact-pii check English only; they run on the French posts for timing.');
+for (const language of LANGUAGES) {
+  const found = analyze(posts[language][0]!, pack, { locale: language }).map((finding) => finding.ruleId);
+  print(`Postguard findings on ${language.toUpperCase()} post 1: ${found.join(', ') || 'none'}.`);
+}
+print();
+print('#### Lexicon size (one `terms` rule of N pseudo-words; EN post), median µs');
+print();
+print(row(['Terms', 'Lexicon rule alone', '× vs 10 terms', 'Default pack + lexicon', '× vs 10 terms']));
+print(row(['---:', '---:', '---:', '---:', '---:']));
+const [smallest] = lexiconRows;
+for (const { size, lexiconOnly, withDefault } of lexiconRows) {
+  print(row([size.toLocaleString('en'), micros(lexiconOnly.median), times(lexiconOnly.median / smallest!.lexiconOnly.median), micros(withDefault.median), times(withDefault.median / smallest!.withDefault.median)]));
+}
+print();
+print('#### Text length (default pack), µs');
+print();
+print(row(['Characters', 'Median', 'p95', 'Median per 1,000 chars']));
+print(row(['---:', '---:', '---:', '---:']));
+for (const { length, timing, perThousand } of lengthRows) print(row([length.toLocaleString('en'), micros(timing.median), micros(timing.p95), micros(perThousand)]));
+print();
+print('#### `postguard check --jsonl`, end to end');
+print();
+print(
+  `${jsonl.posts.toLocaleString('en')} posts of 3,000 characters (EN and FR) from a file: ${jsonl.totalMs.toFixed(0)} ms, of which start-up ` +
+    `(tsx, loading the pack; timed on an empty file) ${jsonl.startupMs.toFixed(0)} ms: **${micros(jsonl.microsPerPost)} µs per post**, ` +
+    `of which \`analyze()\` takes ${micros(jsonl.analyzeMicrosPerPost)} µs (mean, same posts, in process) and reading, JSON and writing the rest.`,
+);
+print();
+
+const fastestOther = (language: Locale) =>
+  others.map((tool) => ({ tool, median: timings.get(tool)![language].median })).reduce((best, next) => (next.median < best.median ? next : best));
+const speedups = LANGUAGES.map((language) => {
+  const { tool, median } = fastestOther(language);
+  return { language, tool, ratio: median / ours[language].median };
+});
+const lexiconGrowth = lexiconRows.at(-1)!.lexiconOnly.median / smallest!.lexiconOnly.median;
+const lexiconGrowthWithDefault = lexiconRows.at(-1)!.withDefault.median / smallest!.withDefault.median;
+const perThousandAt = (length: number) => lengthRows.find((entry) => entry.length === length)!.perThousand;
+const lengthGrowth = perThousandAt(30_000) / perThousandAt(3_000);
+const worstMedian = Math.max(...LANGUAGES.map((language) => ours[language].median));
+
+print('#### Targets');
+print();
+print(row(['Target', 'Measured', 'Verdict']));
+print(row(['---', '---', '---']));
+print(
+  row([
+    `Median ≤ ${TARGET.medianMicros} µs per 3,000 characters`,
+    LANGUAGES.map((language) => `${language.toUpperCase()} ${micros(ours[language].median)} µs`).join(', '),
+    verdict(worstMedian <= TARGET.medianMicros),
+  ]),
+);
+print(
+  row([
+    `≥ ${TARGET.timesFaster}× faster than the fastest other tool`,
+    speedups.map(({ language, tool, ratio }) => `${language.toUpperCase()} ${times(ratio)} (vs ${tool.name.split(' ')[0]})`).join(', '),
+    verdict(speedups.every(({ ratio }) => ratio >= TARGET.timesFaster)),
+  ]),
+);
+print(
+  row([
+    `10 → 10,000 lexicon terms costs ≤ ${TARGET.lexiconGrowth}×`,
+    `${times(lexiconGrowth)} (rule alone), ${times(lexiconGrowthWithDefault)} (with the default pack)`,
+    verdict(lexiconGrowth <= TARGET.lexiconGrowth && lexiconGrowthWithDefault <= TARGET.lexiconGrowth),
+  ]),
+);
+print(
+  row([
+    `Linear in text length (µs per 1,000 chars at 30,000 ≤ ${TARGET.lengthGrowth}× that at 3,000)`,
+    `${TEXT_LENGTHS.map((length) => `${micros(perThousandAt(length))}`).join(' / ')} µs per 1,000 chars at ${TEXT_LENGTHS.map((length) => length.toLocaleString('en')).join(' / ')}: ${times(lengthGrowth)}`,
+    verdict(lengthGrowth <= TARGET.lengthGrowth),
+  ]),
+);
+print(
+  row([
+    `\`check --jsonl\` ≤ ${TARGET.jsonlMicrosPerPost} µs per 3,000-char post, start-up excluded`,
+    `${micros(jsonl.microsPerPost)} µs`,
+    verdict(jsonl.microsPerPost <= TARGET.jsonlMicrosPerPost),
+  ]),
+);
+
+process.stdout.write(lines.join('\n') + '\n');
+if (measuredWork() < 0) process.stdout.write('unreachable\n');
