@@ -38,6 +38,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
   scanWords(text, words, prepared.phrases.prefixLengths);
+  sentenceEnds = undefined;
   const byRule = groupHits(prepared, enabled);
 
   for (const [r, candidates] of byRule) {
@@ -150,42 +151,63 @@ function firstWhen(candidates: Hit[]): Candidate | undefined {
 
 const SENTENCE_REACH = 240;
 
+/** Sentence ends of the text being analysed, found once per analysis when a pattern needs them. */
+let sentenceEnds: number[] | undefined;
+const SENTENCE_END = /[.!?\u2026\u3002](?=[\s\u00a0]|$)|\n/g;
+
+/** [start, end) of the sentence around [from, to), at most SENTENCE_REACH chars either side. */
+function sentenceAround(text: string, from: number, to: number): [number, number] {
+  if (!sentenceEnds) {
+    sentenceEnds = [];
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) sentenceEnds.push(m.index + 1);
+  }
+  // First sentence end after `from`: the sentence starts at the end before it.
+  let lo = 0;
+  let hi = sentenceEnds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentenceEnds[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.max(lo > 0 ? sentenceEnds[lo - 1]! : 0, from - SENTENCE_REACH);
+  while (lo < sentenceEnds.length && sentenceEnds[lo]! < to) lo++;
+  const end = Math.min(lo < sentenceEnds.length ? sentenceEnds[lo]! : text.length, to + SENTENCE_REACH);
+  return [start, end];
+}
+
 /**
- * The sentences (original offsets, merged) around the first group's trigger words that also
- * hold a word of every other group.
+ * The sentences (original offsets) around the first group's trigger words that also hold a
+ * word of every other group.
  */
 function sentenceWindows(text: string, triggers: Hit[], groups: number): [number, number][] {
   const windows: [number, number][] = [];
-  const anchors = triggers.filter((t) => t.group === 0).sort((a, b) => a.start - b.start);
-  for (const anchor of anchors) {
-    const s = anchor.start;
-    const e = anchor.end;
-    let start = s;
-    const floor = Math.max(0, s - SENTENCE_REACH);
-    while (start > floor && !isSentenceEnd(text, start - 1)) start--;
-    let end = e;
-    const ceiling = Math.min(text.length, e + SENTENCE_REACH);
-    while (end < ceiling && !isSentenceEnd(text, end)) end++;
-    if (end < text.length) end++;
+  const byGroup: Hit[][] = Array.from({ length: groups }, () => []);
+  for (const t of triggers) byGroup[t.group]?.push(t);
+  for (const list of byGroup) list.sort((a, b) => a.start - b.start);
+  let covered = -1;
+  for (const anchor of byGroup[0]!) {
+    if (anchor.start < covered) continue; // same sentence as the previous anchor
+    const [start, end] = sentenceAround(text, anchor.start, anchor.end);
+    covered = end;
     let complete = true;
-    for (let g = 1; g < groups && complete; g++) {
-      complete = triggers.some((t) => t.group === g && t.start >= start && t.end <= end);
-    }
-    if (!complete) continue;
-    const last = windows[windows.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else windows.push([start, end]);
+    for (let g = 1; g < groups && complete; g++) complete = hasTriggerWithin(byGroup[g]!, start, end);
+    if (complete) windows.push([start, end]);
   }
   return windows;
 }
 
-/** A line break, or . ! ? … followed by a space: "$2.4M" and "v1.2" do not end a sentence. */
-function isSentenceEnd(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 10 || c === 0x3002) return true;
-  if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) return false;
-  const next = text.charCodeAt(i + 1);
-  return !(next > 32) || next === 0xa0;
+/** Whether a trigger of the sorted `list` lies within [start, end). */
+function hasTriggerWithin(list: Hit[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < list.length && list[k]!.start < end; k++) if (list[k]!.end <= end) return true;
+  return false;
 }
 
 function runPattern(prepared: PreparedPack, r: number, text: string, windows: [number, number][], emit: (s: number, e: number) => void): void {

@@ -178,6 +178,8 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
       }
     }
     const end = i + 1;
+    // A bang ends a sentence unless a word char follows it ("b!tch").
+    if (code === BANG && !continuesWord(text, end)) code = bar;
     if (code === space || code === bar) {
       if (word >= 0) {
         w = endWord(n, word, w, special);
@@ -230,18 +232,27 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
       runChar = -1;
     }
     if (code === expand) {
-      // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): rare, never squeezed.
+      // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): squeezed like any letters.
       const expansion = multi ?? multiFold.get(unit)!;
       if (w + expansion.length > limit) return false;
       for (let k = 0; k < expansion.length; k++) {
         const c = expansion.charCodeAt(k);
         if (c < 97) special = true;
+        if (c === runChar) {
+          if (++runLength >= 3 && c >= 97) {
+            if (runLength === 3) w--;
+            to[w - 1] = end;
+            continue;
+          }
+        } else {
+          runChar = c;
+          runLength = 1;
+        }
         chars[w] = c;
         from[w] = start;
         to[w] = end;
         w++;
       }
-      runChar = -1;
       continue;
     }
     if (w >= limit) return false;
@@ -265,6 +276,14 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
   if (word >= 0) w = endWord(n, word, w, special);
   n.length = w;
   return true;
+}
+
+/** Whether text[i] folds to a word char (not a separator, a bang or a dropped mark). */
+export function continuesWord(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const unit = text.charCodeAt(i);
+  const c = foldTable[unit] || foldBmp(unit);
+  return c !== SPACE && c !== BAR && c !== BANG && c !== DROP && c !== HASH;
 }
 
 function endWord(n: Normalized, start: number, end: number, special: boolean): number {

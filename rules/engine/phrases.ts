@@ -112,16 +112,24 @@ const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`. */
 export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, barBefore, count } = words;
-  const { exact, termAt, rootExact, prefixLengths, maxWords } = index;
+  const { hash, size, barBefore, prefix, slots, count } = words;
+  const { exact, termAt, rootExact, rootPrefix, prefixLengthList: lengths, maxWords } = index;
   for (let i = 0; i < count; i++) {
-    let node = 0;
-    for (let j = i; j < count && j - i < maxWords; j++) {
-      if (j > i && barBefore[j]) break;
-      if (prefixLengths !== 0) matchPrefixes(index, words, node, i, j, hit);
-      const h = hash[j];
-      if (node === 0 && !hasBit(rootExact, h)) break;
-      node = lookup(exact, node, h, 0);
+    // Words are matched from the root far more often than anywhere else: that level is inlined.
+    // Prefix snapshots are stored in ascending length order, so slot k holds lengths[k].
+    for (let k = 0; k < lengths.length && lengths[k] <= size[i]; k++) {
+      const h = prefix[i * slots + k];
+      if (!hasBit(rootPrefix, h)) continue;
+      const term = lookup(index.prefix, 0, h, lengths[k]);
+      if (term >= 0) hit(term, i, i);
+    }
+    if (!hasBit(rootExact, hash[i])) continue;
+    let node = lookup(exact, 0, hash[i], 0);
+    if (node < 0) continue;
+    if (termAt[node] >= 0) hit(termAt[node], i, i);
+    for (let j = i + 1; j < count && j - i < maxWords && !barBefore[j]; j++) {
+      if (lengths.length > 0) matchPrefixes(index, words, node, i, j, hit);
+      node = lookup(exact, node, hash[j], 0);
       if (node < 0) break;
       if (termAt[node] >= 0) hit(termAt[node], i, j);
     }
@@ -129,14 +137,10 @@ export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: numbe
 }
 
 function matchPrefixes(index: PhraseIndex, words: Words, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
-  const { size, prefix, slots, slotOf } = words;
+  const { size, prefix, slots } = words;
   const lengths = index.prefixLengthList;
-  const n = size[j];
-  for (let k = 0; k < lengths.length && lengths[k] <= n; k++) {
-    const l = lengths[k];
-    const h = prefix[j * slots + slotOf[l]];
-    if (node === 0 && !hasBit(index.rootPrefix, h)) continue;
-    const term = lookup(index.prefix, node, h, l);
+  for (let k = 0; k < lengths.length && lengths[k] <= size[j]; k++) {
+    const term = lookup(index.prefix, node, prefix[j * slots + k], lengths[k]);
     if (term >= 0) hit(term, first, j);
   }
 }

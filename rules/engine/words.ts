@@ -8,6 +8,7 @@
 import {
   BANG,
   BAR,
+  continuesWord,
   createNormalized,
   DROP,
   foldAstral,
@@ -82,7 +83,6 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
   prepare(words, (len >> 1) + 2, prefixLengths);
   const table = foldTable;
   const { hash, start, end, size, barBefore, prefix, slots, slotOf } = words;
-  const snapshots = slots > 0;
   let count = 0;
   let bar = 0;
   let inWord = false;
@@ -133,7 +133,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
         start[count] = at;
         end[count] = i + 1;
         size[count] = 1;
-        if (snapshots && slotOf[1] >= 0) prefix[count * slots + slotOf[1]] = HASH_WORD;
+        if ((prefixLengths & 2) !== 0) prefix[count * slots + slotOf[1]] = HASH_WORD;
         barBefore[count++] = bar;
         bar = 0;
       } else if (code !== SPACE) bar = 1;
@@ -156,15 +156,28 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     wordEnd = i + 1;
     if (code === MULTI) {
       const expansion = multi ?? multiFold.get(unit)!;
+      // Ligatures and compatibility forms ("œ", "ﬃ", "𝐟"): squeezed like any letters.
       for (let k = 0; k < expansion.length; k++) {
         const c = expansion.charCodeAt(k);
         if (c < 97) special = true;
+        else hasLetter = true;
+        if (c === runChar) {
+          if (++runLength >= 3 && c >= 97) {
+            if (runLength === 3) {
+              h = hBeforeLast;
+              n--;
+            }
+            continue;
+          }
+        } else {
+          runChar = c;
+          runLength = 1;
+        }
+        hBeforeLast = h;
         h = Math.imul(h ^ c, FNV_PRIME);
         n++;
-        if (snapshots && n <= MAX_PREFIX && slotOf[n] >= 0) prefix[count * slots + slotOf[n]] = h;
+        if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
       }
-      hasLetter = true;
-      runChar = -1;
       continue;
     }
     if (code < 97) {
@@ -187,7 +200,19 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     hBeforeLast = h;
     h = Math.imul(h ^ code, FNV_PRIME);
     n++;
-    if (snapshots && n <= MAX_PREFIX && slotOf[n] >= 0) prefix[count * slots + slotOf[n]] = h;
+    if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
+    // Fast lane: lower-case ASCII letters that do not repeat the previous one need no folding.
+    for (let u = text.charCodeAt(i + 1); u >= 97 && u <= 122 && u !== runChar; u = text.charCodeAt(i + 1)) {
+      i++;
+      runChar = u;
+      runLength = 1;
+      hasLetter = true;
+      hBeforeLast = h;
+      h = Math.imul(h ^ u, FNV_PRIME);
+      n++;
+      if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
+    }
+    wordEnd = i + 1;
   }
   if (inWord) {
     if (special || (hasLetter && leetDigit)) count = slowWord(text, wordStart, wordEnd, words, count, bar);
@@ -200,13 +225,6 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     }
   }
   words.count = count;
-}
-
-/** A bang inside a word ("b!tch") may be leet; anywhere else it ends a sentence. */
-function continuesWord(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = foldTable[text.charCodeAt(i)] || foldBmp(text.charCodeAt(i));
-  return c !== SPACE && c !== BAR && c !== BANG && c !== DROP;
 }
 
 /** The reference normaliser on one word; returns the new word count. */

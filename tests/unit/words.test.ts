@@ -1,0 +1,54 @@
+// The fast word scanner must read a text exactly as the reference normaliser does: same words,
+// same hashes, same original offsets, same hard breaks.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normalize';
+import { wordHash } from '../../rules/engine/termHash';
+import { createWords, scanWords } from '../../rules/engine/words';
+
+function reference(text: string) {
+  const n = createNormalized();
+  normalizeInto(text, n);
+  return Array.from({ length: n.tokenCount }, (_, t) => {
+    const s = n.tokenStart[t];
+    const e = n.tokenEnd[t];
+    return { hash: wordHash(n.chars, s, e) | 0, start: n.from[s], end: n.to[e - 1], bar: t > 0 && n.chars[s - 1] === BAR ? 1 : 0 };
+  });
+}
+
+function fast(text: string) {
+  const words = createWords();
+  scanWords(text, words, (1 << 1) | (1 << 3));
+  return Array.from({ length: words.count }, (_, t) => ({
+    hash: words.hash[t],
+    start: words.start[t],
+    end: words.end[t],
+    bar: t > 0 ? words.barBefore[t] : 0,
+  }));
+}
+
+const pieces = fc.constantFrom(
+  'a', 'b', 'e', 'o', 's', 'A', 'É', 'é', 'e\u0301', 'ß', 'œ', 'ﬃ', 'İ', 'ı', 'а', '0', '1', '3', '4', '5', '7', '9', '@', '$', '!', '#', '%',
+  ' ', '  ', '\n', '.', ',', "'", '’', '-', '\u200b', '\u00ad', '\u0301', '😀', '𝐟', '\ud800', '\udc00', 'ﷺ', 'uuu', 'ooooo', 'www.', 'sh1t', '@ss', 'b!tch', '3rd', '10am', 'wow!!', '!a',
+);
+const texts = fc.oneof(fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 40 }));
+
+describe('scanWords', () => {
+  it('agrees with the reference normaliser on any text', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(fast(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('keeps prefix snapshots of the normalised word', () => {
+    const words = createWords();
+    scanWords('Leaked FUUUCK', words, (1 << 4) | (1 << 3));
+    const prefixOf = (w: number, l: number) => words.prefix[w * words.slots + words.slotOf[l]];
+    const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    expect(prefixOf(0, 4)).toBe(wordHash(codes('leak'), 0, 4) | 0);
+    expect(prefixOf(1, 3)).toBe(wordHash(codes('fuc'), 0, 3) | 0);
+  });
+});
