@@ -124,4 +124,9 @@ export interface AnalyzeOptions {
   locale?: Locale | string;
   /** Host of the page (e.g. `www.linkedin.com`); rules scoped to other sites are skipped. */
   site?: string;
+  /**
+   * Keep every rule's finding when several rules of one category flag the same text (rule
+   * examples need this); by default only the most severe is reported.
+   */
+  allFindings?: boolean;
 }

@@ -81,8 +81,23 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
 
   if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, text, emit));
 
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return findings;
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return options.allFindings ? findings : withoutRepeats(findings);
+}
+
+const SEVERITY_RANK = { stop: 0, warn: 1, tip: 2 } as const;
+
+/**
+ * Two rules of one category on the same text say the same thing twice: keep the most severe
+ * (sorted first). Findings of different categories on the same text all stay.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    for (let k = i - 1; k >= 0 && sorted[k]!.start === f.start && sorted[k]!.end === f.end; k--) {
+      if (sorted[k]!.category === f.category) return false;
+    }
+    return true;
+  });
 }
 
 /** One rule's failure never takes the other rules down. */

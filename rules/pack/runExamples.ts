@@ -29,7 +29,7 @@ export function runExamples(pack: CompiledPack, examples: PackExamples): Example
   for (const [ruleId, { flag, pass }] of examples) {
     for (const example of flag) {
       const { text, span } = parseExample(example);
-      const found = analyze(text, pack).filter((f) => f.ruleId === ruleId);
+      const found = analyze(text, pack, { allFindings: true }).filter((f) => f.ruleId === ruleId);
       if (found.length === 0) failures.push({ ruleId, kind: 'flag', text, problem: 'expected a finding, got none' });
       else if (span && !found.some((f) => f.start === span.start && f.end === span.end)) {
         const got = found.map((f) => JSON.stringify(f.text)).join(', ');
@@ -37,7 +37,7 @@ export function runExamples(pack: CompiledPack, examples: PackExamples): Example
       }
     }
     for (const text of pass) {
-      const found = analyze(text, pack).filter((f) => f.ruleId === ruleId);
+      const found = analyze(text, pack, { allFindings: true }).filter((f) => f.ruleId === ruleId);
       if (found.length > 0) failures.push({ ruleId, kind: 'pass', text, problem: `unexpected finding on ${found.map((f) => JSON.stringify(f.text)).join(', ')}` });
     }
   }

@@ -106,3 +106,36 @@ describe('detector allow-lists', () => {
     expect(analyze('Write to press@zenith.com or jane@example.com', allowing).map((f) => f.text)).toEqual(['jane@example.com']);
   });
 });
+
+describe('repeats', () => {
+  it('reports one finding per text and category, the most severe', async () => {
+    const { compilePack } = await import('../../rules/pack/compilePack');
+    const { readSources } = await import('../../rules/pack/loadPack');
+    const sources = readSources('tests/fixtures/packs/mini');
+    sources.ruleFiles.push({
+      file: 'rules/twice.yaml',
+      text: `rules:
+  - id: confidential/internal-again
+    kind: terms
+    category: confidential
+    severity: tip
+    policy: secrets
+    message: { en: "Again." }
+    tip: { en: "Again." }
+    terms: [internal only]
+    examples: { flag: [a, b], pass: [c, d] }
+  - id: security/internal-too
+    kind: terms
+    category: security
+    severity: warn
+    policy: secrets
+    message: { en: "Also security." }
+    tip: { en: "Also." }
+    terms: [internal only]
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+    });
+    const { pack: twice } = compilePack(sources);
+    expect(analyze('this is internal only', twice).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['confidential/internal stop', 'security/internal-too warn']);
+  });
+});
