@@ -379,13 +379,14 @@ const scratch = createNormalized(256);
 
 /**
  * Normalise a term, phrase or word the way text is normalised: words joined by single spaces,
- * no leading or trailing separator. Hard breaks inside a term become spaces.
+ * or by '|' where sentence punctuation separates them ("oh hisse, encule" → "oh hisse|encule"),
+ * no leading or trailing separator.
  */
 export function normalizeTerm(term: string): string {
   normalizeInto(term, scratch);
   let out = '';
   for (let t = 0; t < scratch.tokenCount; t++) {
-    if (t > 0) out += ' ';
+    if (t > 0) out += scratch.chars[scratch.tokenStart[t] - 1] === BAR ? '|' : ' ';
     out += charsToString(scratch.chars, scratch.tokenStart[t], scratch.tokenEnd[t]);
   }
   return out;

@@ -66,10 +66,22 @@ const setBit = (bits: Uint8Array, h: number): void => {
   bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
 };
 
-/** Terms are normalised (words joined by single spaces); a trailing `*` makes the last word a prefix. */
+/** Edge kinds besides prefix lengths: a whole word after a space, or after a hard break. */
+const AFTER_SPACE = 0;
+const AFTER_BREAK = -1;
+
+/** "oh hisse|encule" → oh, hisse, encule (after a break). */
+function splitTerm(term: string): { word: string; afterBreak: boolean }[] {
+  return term.split('|').flatMap((part, k) => part.split(' ').map((word, i) => ({ word, afterBreak: k > 0 && i === 0 })));
+}
+
+/**
+ * Terms are normalised: words joined by ' ', or by '|' where the term holds sentence punctuation;
+ * a trailing `*` makes the last word a prefix.
+ */
 export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
-  const words = terms.map((t) => (t.endsWith('*') ? t.slice(0, -1) : t).split(' '));
-  const edgeCount = words.reduce((sum, w) => sum + w.length, 0);
+  const paths = terms.map((t) => splitTerm(t.endsWith('*') ? t.slice(0, -1) : t));
+  const edgeCount = paths.reduce((sum, p) => sum + p.length, 0);
   const exact = createTable(edgeCount);
   const prefix = createTable(terms.length);
   const termAt: number[] = [-1];
@@ -77,10 +89,11 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootPrefix = new Uint8Array(0x10000 >> 3);
   let prefixLengths = 0;
   terms.forEach((term, id) => {
-    const path = words[id]!;
-    const isPrefix = term.endsWith('*') && path[path.length - 1]!.length <= MAX_PREFIX;
+    const path = paths[id]!;
+    const last = path[path.length - 1]!;
+    const isPrefix = term.endsWith('*') && last.word.length <= MAX_PREFIX && !last.afterBreak;
     let node = 0;
-    path.forEach((word, i) => {
+    path.forEach(({ word, afterBreak }, i) => {
       const h = hashOf(word);
       if (isPrefix && i === path.length - 1) {
         insert(prefix, node, h, word.length, id);
@@ -89,7 +102,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         return;
       }
       if (node === 0) setBit(rootExact, h);
-      const child = insert(exact, node, h, 0, termAt.length);
+      const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
       if (child === termAt.length) termAt.push(-1);
       node = child;
       if (i === path.length - 1 && termAt[node] === -1) termAt[node] = id;
@@ -103,8 +116,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootPrefix,
     prefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
-    termWords: Int32Array.from(words, (w) => w.length),
-    maxWords: Math.max(1, ...words.map((w) => w.length)),
+    termWords: Int32Array.from(paths, (p) => p.length),
+    maxWords: Math.max(1, ...paths.map((p) => p.length)),
   };
 }
 
@@ -112,7 +125,7 @@ const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`. */
 export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, size, barBefore, prefix, slots, count } = words;
+  const { hash, alt, size, barBefore, prefix, slots, count } = words;
   const { exact, termAt, rootExact, rootPrefix, prefixLengthList: lengths, maxWords } = index;
   for (let i = 0; i < count; i++) {
     // Words are matched from the root far more often than anywhere else: that level is inlined.
@@ -123,13 +136,15 @@ export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: numbe
       const term = lookup(index.prefix, 0, h, lengths[k]);
       if (term >= 0) hit(term, i, i);
     }
-    if (!hasBit(rootExact, hash[i])) continue;
-    let node = lookup(exact, 0, hash[i], 0);
+    let node = hasBit(rootExact, hash[i]) ? lookup(exact, 0, hash[i], AFTER_SPACE) : -1;
+    if (node < 0 && alt[i] !== hash[i] && hasBit(rootExact, alt[i])) node = lookup(exact, 0, alt[i], AFTER_SPACE);
     if (node < 0) continue;
     if (termAt[node] >= 0) hit(termAt[node], i, i);
-    for (let j = i + 1; j < count && j - i < maxWords && !barBefore[j]; j++) {
-      if (lengths.length > 0) matchPrefixes(index, words, node, i, j, hit);
-      node = lookup(exact, node, hash[j], 0);
+    for (let j = i + 1; j < count && j - i < maxWords; j++) {
+      if (lengths.length > 0 && !barBefore[j]) matchPrefixes(index, words, node, i, j, hit);
+      const kind = barBefore[j] ? AFTER_BREAK : AFTER_SPACE;
+      const next = lookup(exact, node, hash[j], kind);
+      node = next < 0 && alt[j] !== hash[j] ? lookup(exact, node, alt[j], kind) : next;
       if (node < 0) break;
       if (termAt[node] >= 0) hit(termAt[node], i, j);
     }

@@ -31,6 +31,11 @@ export const MAX_PREFIX = 31;
 export interface Words {
   count: number;
   hash: Int32Array;
+  /**
+   * The hash with letter runs capped at two instead of squeezed to one ("boooobies" reads
+   * "bobies", and also "boobies"); equal to `hash` for most words.
+   */
+  alt: Int32Array;
   start: Int32Array;
   end: Int32Array;
   /** Normalised length, in chars. */
@@ -47,6 +52,7 @@ export function createWords(): Words {
   return {
     count: 0,
     hash: new Int32Array(0),
+    alt: new Int32Array(0),
     start: new Int32Array(0),
     end: new Int32Array(0),
     size: new Int32Array(0),
@@ -62,6 +68,7 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
   if (words.hash.length < maxWords) {
     const size = Math.max(maxWords, words.hash.length * 2, 256);
     words.hash = new Int32Array(size);
+    words.alt = new Int32Array(size);
     words.start = new Int32Array(size);
     words.end = new Int32Array(size);
     words.size = new Int32Array(size);
@@ -82,7 +89,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
   const len = text.length;
   prepare(words, (len >> 1) + 2, prefixLengths);
   const table = foldTable;
-  const { hash, start, end, size, barBefore, prefix, slots, slotOf } = words;
+  const { hash, alt, start, end, size, barBefore, prefix, slots, slotOf } = words;
   let count = 0;
   let bar = 0;
   let inWord = false;
@@ -96,6 +103,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
   let hasLetter = false;
   let leetDigit = false;
   let special = false;
+  let stretched = false;
 
   for (let i = 0; i < len; i++) {
     const unit = text.charCodeAt(i);
@@ -119,6 +127,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
           bar = trailingBar;
         } else {
           hash[count] = h;
+          alt[count] = stretched ? cappedHash(text, wordStart, wordEnd) : h;
           start[count] = wordStart;
           end[count] = wordEnd;
           size[count] = n;
@@ -130,6 +139,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       if (code === HASH) {
         // "#ad" is the word "#" then the word "ad" (see normalize.ts).
         hash[count] = HASH_WORD;
+        alt[count] = HASH_WORD;
         start[count] = at;
         end[count] = i + 1;
         size[count] = 1;
@@ -152,6 +162,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       hasLetter = false;
       leetDigit = false;
       special = false;
+      stretched = false;
     }
     wordEnd = i + 1;
     if (code === MULTI) {
@@ -166,6 +177,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
             if (runLength === 3) {
               h = hBeforeLast;
               n--;
+              stretched = true;
             }
             continue;
           }
@@ -190,6 +202,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
         if (runLength === 3) {
           h = hBeforeLast;
           n--;
+          stretched = true;
         }
         continue;
       }
@@ -218,6 +231,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     if (special || (hasLetter && leetDigit)) count = slowWord(text, wordStart, wordEnd, words, count, bar);
     else {
       hash[count] = h;
+      alt[count] = stretched ? cappedHash(text, wordStart, wordEnd) : h;
       start[count] = wordStart;
       end[count] = wordEnd;
       size[count] = n;
@@ -242,6 +256,7 @@ function slowWord(text: string, wordStart: number, wordEnd: number, words: Words
       if (slots > 0 && l <= MAX_PREFIX && slotOf[l] >= 0) words.prefix[count * slots + slotOf[l]] = h;
     }
     words.hash[count] = h;
+    words.alt[count] = h;
     words.start[count] = wordStart + from[s];
     words.end[count] = wordStart + to[e - 1];
     words.size[count] = e - s;
@@ -252,4 +267,29 @@ function slowWord(text: string, wordStart: number, wordEnd: number, words: Words
   const endsWithBar = single.length > 0 && chars[single.length - 1] === BAR;
   trailingBar = endsWithBar || (tokenCount === 0 && bar) ? 1 : 0;
   return count;
+}
+
+/** A plain word's hash with runs of a letter capped at two (see `Words.alt`). */
+function cappedHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  let runChar = -1;
+  let runLength = 0;
+  const add = (c: number) => {
+    runLength = c === runChar ? runLength + 1 : 1;
+    runChar = c;
+    if (runLength <= 2) h = Math.imul(h ^ c, FNV_PRIME);
+  };
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    const low = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+      for (const ch of foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) add(ch.charCodeAt(0));
+      i++;
+      continue;
+    }
+    const code = foldTable[unit] || foldBmp(unit);
+    if (code === MULTI) for (const ch of multiFold.get(unit)!) add(ch.charCodeAt(0));
+    else if (code !== DROP) add(code);
+  }
+  return h;
 }
