@@ -98,6 +98,24 @@ export function foldBmp(unit: number): number {
   return code;
 }
 
+/** Set by `foldUncommon`: how many UTF-16 units it read, and the expansion of a pair. */
+export const uncommon = { width: 1, expansion: undefined as string | undefined };
+
+/** Folds text[i] when the table has no entry yet: a surrogate pair, or a first-seen char. */
+export function foldUncommon(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+    const multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    uncommon.width = 2;
+    uncommon.expansion = multi;
+    return multi.length === 0 ? DROP : multi === ' ' ? SPACE : multi === '|' ? BAR : MULTI;
+  }
+  uncommon.width = 1;
+  uncommon.expansion = undefined;
+  return foldBmp(unit);
+}
+
 export function foldAstral(cp: number): string {
   let folded = astralFold.get(cp);
   if (folded === undefined) {
@@ -168,14 +186,9 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
     const start = i;
     let multi: string | undefined;
     if (code === 0) {
-      const low = text.charCodeAt(i + 1);
-      if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        i++;
-        multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-        code = multi.length === 0 ? drop : multi === ' ' ? space : multi === '|' ? bar : expand;
-      } else {
-        code = foldBmp(unit);
-      }
+      code = foldUncommon(text, i);
+      multi = uncommon.expansion;
+      i += uncommon.width - 1;
     }
     const end = i + 1;
     // A bang ends a sentence unless a word char follows it ("b!tch").

@@ -11,15 +11,15 @@ import {
   continuesWord,
   createNormalized,
   DROP,
-  foldAstral,
-  foldBmp,
   foldTable,
+  foldUncommon,
   HASH,
   LEET,
   MULTI,
   multiFold,
   normalizeInto,
   SPACE,
+  uncommon,
 } from './normalize';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -111,14 +111,9 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     const at = i;
     let multi: string | undefined;
     if (code === 0) {
-      const low = text.charCodeAt(i + 1);
-      if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        i++;
-        multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-        code = multi.length === 0 ? DROP : multi === ' ' ? SPACE : multi === '|' ? BAR : MULTI;
-      } else {
-        code = foldBmp(unit);
-      }
+      code = foldUncommon(text, i);
+      multi = uncommon.expansion;
+      i += uncommon.width - 1;
     }
     if (code === SPACE || code === BAR || code === HASH || (code === BANG && !continuesWord(text, i + 1))) {
       if (inWord) {
@@ -281,14 +276,14 @@ function cappedHash(text: string, start: number, end: number): number {
   };
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
-    const low = text.charCodeAt(i + 1);
-    if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-      for (const ch of foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) add(ch.charCodeAt(0));
-      i++;
-      continue;
+    let code = foldTable[unit];
+    let expansion: string | undefined;
+    if (code === 0) {
+      code = foldUncommon(text, i);
+      expansion = uncommon.expansion;
+      i += uncommon.width - 1;
     }
-    const code = foldTable[unit] || foldBmp(unit);
-    if (code === MULTI) for (const ch of multiFold.get(unit)!) add(ch.charCodeAt(0));
+    if (code === MULTI) for (const ch of expansion ?? multiFold.get(unit)!) add(ch.charCodeAt(0));
     else if (code !== DROP) add(code);
   }
   return h;
