@@ -8,7 +8,7 @@ import { SyncRedactor } from 'redact-pii';
 import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import type { CompiledPack, Locale } from '../../rules/types';
-import { createRandom } from './createRandom';
+import { createRandom } from '../support/createRandom';
 import { benchJsonl } from './jsonl';
 import { makeLexiconRule } from './makeLexiconRule';
 import { makePost } from './makePost';

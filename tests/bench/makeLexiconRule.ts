@@ -1,5 +1,5 @@
 import type { TermsRule } from '../../rules/types';
-import { createRandom } from './createRandom';
+import { createRandom } from '../support/createRandom';
 
 const SYLLABLES = ['ka', 'zu', 'mir', 'tol', 've', 'qua', 'bri', 'nex', 'dor', 'pla', 'sy', 'gro', 'fen', 'lum', 'ok', 'trav', 'ji', 'wex'];
 

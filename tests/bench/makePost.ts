@@ -1,5 +1,5 @@
 import type { Locale } from '../../rules/types';
-import { createRandom } from './createRandom';
+import { createRandom } from '../support/createRandom';
 
 /** Ordinary corporate prose: what most posts are made of. */
 const PROSE: Record<Locale, string[]> = {

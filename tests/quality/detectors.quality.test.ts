@@ -7,27 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../rules/detectors';
 import type { Span } from '../../rules/detectors/types';
 import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
+import { createRandom } from '../support/createRandom';
 
 const PER_TYPE = 1_000;
 const RECALL_TARGET = 0.99;
 const ALARM_TARGET = 0.005;
 
-/** mulberry32: tiny seeded PRNG, enough to make the sets reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Gen {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = createRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -1,4 +1,4 @@
-/** A seeded PRNG (mulberry32): the same seed gives the same posts and packs on every run. */
+/** A seeded PRNG (mulberry32): the same seed gives the same numbers, so generated test data is the same on every run. */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
