@@ -84,7 +84,7 @@ function foldCodePoint(cp: number): string {
   return ' ';
 }
 
-export function foldBmp(unit: number): number {
+function foldBmp(unit: number): number {
   const folded = foldCodePoint(unit);
   if (unit >= 0xd800 && unit <= 0xdfff) return folded === '' ? DROP : SPACE; // lone surrogate: never cached
   let code: number;
@@ -116,7 +116,7 @@ export function foldUncommon(text: string, i: number): number {
   return foldBmp(unit);
 }
 
-export function foldAstral(cp: number): string {
+function foldAstral(cp: number): string {
   let folded = astralFold.get(cp);
   if (folded === undefined) {
     folded = foldCodePoint(cp);
@@ -147,7 +147,7 @@ function grow(n: Normalized, need: number): void {
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 128 && c !== DROP);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-export const isWordChar = (c: number): boolean => c !== SPACE && c !== BAR;
+const isWordChar = (c: number): boolean => c !== SPACE && c !== BAR;
 
 // Digits and symbols read as letters inside a word that has letters (sh1t, @ss, b!tch).
 export const LEET = new Uint16Array(128);
@@ -406,7 +406,7 @@ export function normalizeTerm(term: string): string {
 }
 
 /** chars[start, end) as a string, in chunks so that huge words do not overflow the call stack. */
-export function charsToString(chars: Uint16Array, start: number, end: number): string {
+function charsToString(chars: Uint16Array, start: number, end: number): string {
   let out = '';
   for (let k = start; k < end; k += 4096) out += String.fromCharCode(...chars.subarray(k, Math.min(end, k + 4096)));
   return out;

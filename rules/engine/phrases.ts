@@ -18,8 +18,6 @@ export interface PhraseIndex {
   prefixLengths: number;
   /** The same lengths, ascending. */
   prefixLengthList: Int8Array;
-  /** Number of words of each term. */
-  termWords: Int32Array;
   maxWords: number;
 }
 
@@ -116,7 +114,6 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootPrefix,
     prefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
-    termWords: Int32Array.from(paths, (p) => p.length),
     maxWords: Math.max(1, ...paths.map((p) => p.length)),
   };
 }

@@ -209,18 +209,21 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
     h = Math.imul(h ^ code, FNV_PRIME);
     n++;
     if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
-    // Fast lane: lower-case ASCII letters that do not repeat the previous one need no folding.
+    // Fast lane: lower-case ASCII letters that do not repeat the previous one need no folding
+    // (and no squeeze bookkeeping: a repeat leaves the lane, with runLength 1 for that letter).
+    const laneStart = i;
     for (let u = text.charCodeAt(i + 1); u >= 97 && u <= 122 && u !== runChar; u = text.charCodeAt(i + 1)) {
       i++;
       runChar = u;
-      runLength = 1;
-      hasLetter = true;
-      hBeforeLast = h;
       h = Math.imul(h ^ u, FNV_PRIME);
       n++;
       if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
     }
-    wordEnd = i + 1;
+    if (i !== laneStart) {
+      runLength = 1;
+      hasLetter = true;
+      wordEnd = i + 1;
+    }
   }
   if (inWord) {
     if (special || (hasLetter && leetDigit)) count = slowWord(text, wordStart, wordEnd, words, count, bar);
