@@ -55,29 +55,31 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     });
   }
 
+  // Rules that look at the whole text rather than at term hits.
   let links: Link[] | undefined;
-  let spans: Span[] | undefined;
-  prepared.rules.forEach((rule, r) => {
-    if (!enabled[r]) return;
+  for (const r of prepared.textRules) {
+    const rule = prepared.rules[r];
+    if (!enabled[r]) continue;
     guard(rule, () => {
       switch (rule.kind) {
         case 'pattern':
-          if (rule.near.length === 0) runPattern(prepared, r, text, [[0, text.length]], (s, e) => emit(rule, s, e));
+          runPattern(prepared, r, text, [[0, text.length]], (s, e) => emit(rule, s, e));
           break;
-        case 'detector':
-          spans = [];
+        case 'detector': {
+          const spans: Span[] = [];
           DETECTORS[rule.detector](text, spans);
           for (const span of spans) {
             if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(rule, span.start, span.end);
           }
           break;
+        }
         case 'link':
           links ??= findLinks(text);
           for (const link of links) if (linkBreaks(rule, link)) emit(rule, link.start, link.end);
           break;
       }
     });
-  });
+  }
 
   if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, text, emit));
 

@@ -38,7 +38,8 @@ export interface PreparedPack {
   entryGroup: Uint8Array;
   hashed: HashedTable[];
   patterns: (RE2JS | null)[];
-  hasLinks: boolean;
+  /** Detector and link rules, and patterns without triggers: they read the whole text. */
+  textRules: number[];
   enabledBySite: Map<string, Uint8Array>;
 }
 
@@ -106,7 +107,7 @@ function build(pack: CompiledPack): PreparedPack {
     entryGroup: Uint8Array.from(entries, (e) => e[3]),
     hashed,
     patterns,
-    hasLinks: pack.rules.some((rule) => rule.kind === 'link'),
+    textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
     enabledBySite: new Map(),
   };
 }
