@@ -8,8 +8,8 @@ import { cleanWarnCells, describePosts, expectWellFormedPosts, formatScoreTable,
 
 const RECALL_TARGET = 0.9;
 const CLEAN_WARN_TARGET = 0.05;
-// Floors sit just under the first measurement (lowest recall 0.42, en legal): they catch regressions, not targets.
-const RECALL_FLOOR = 0.4;
+// Floors sit under the measured values (lowest recall 0.58): they catch regressions; the targets are printed.
+const RECALL_FLOOR = 0.5;
 const CLEAN_WARN_CEILING = 0.1;
 const POSTS_PER_CATEGORY = 12;
 const CLEAN_POSTS = 60;
