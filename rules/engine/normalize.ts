@@ -244,47 +244,30 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
       special = false;
       runChar = -1;
     }
-    if (code === expand) {
-      // Ligatures and compatibility forms ("œ", "ﬃ", "㎒"): squeezed like any letters.
-      const expansion = multi ?? multiFold.get(unit)!;
-      if (w + expansion.length > limit) return false;
-      for (let k = 0; k < expansion.length; k++) {
-        const c = expansion.charCodeAt(k);
-        if (c < 97) special = true;
-        if (c === runChar) {
-          if (++runLength >= 3 && c >= 97) {
-            if (runLength === 3) w--;
-            to[w - 1] = end;
-            continue;
-          }
-        } else {
-          runChar = c;
-          runLength = 1;
+    // Ligatures and compatibility forms ("œ", "ﬃ", "㎒") fold to several chars: each takes the
+    // same steps as a plain one.
+    const expansion = code === expand ? (multi ?? multiFold.get(unit)!) : undefined;
+    const parts = expansion === undefined ? 1 : expansion.length;
+    if (w + parts > limit) return false;
+    for (let k = 0; k < parts; k++) {
+      const c = expansion === undefined ? code : expansion.charCodeAt(k);
+      if (c < 97) special = true;
+      if (c === runChar) {
+        // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
+        if (++runLength >= 3 && c >= 97) {
+          if (runLength === 3) w--;
+          to[w - 1] = end;
+          continue;
         }
-        chars[w] = c;
-        from[w] = start;
-        to[w] = end;
-        w++;
+      } else {
+        runChar = c;
+        runLength = 1;
       }
-      continue;
+      chars[w] = c;
+      from[w] = start;
+      to[w] = end;
+      w++;
     }
-    if (w >= limit) return false;
-    if (code < 97) special = true;
-    if (code === runChar) {
-      // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
-      if (++runLength >= 3 && code >= 97) {
-        if (runLength === 3) w--;
-        to[w - 1] = end;
-        continue;
-      }
-    } else {
-      runChar = code;
-      runLength = 1;
-    }
-    chars[w] = code;
-    from[w] = start;
-    to[w] = end;
-    w++;
   }
   if (word >= 0) w = endWord(n, word, w, special);
   n.length = w;

@@ -160,55 +160,36 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       stretched = false;
     }
     wordEnd = i + 1;
-    if (code === MULTI) {
-      const expansion = multi ?? multiFold.get(unit)!;
-      // Ligatures and compatibility forms ("œ", "ﬃ", "𝐟"): squeezed like any letters.
-      for (let k = 0; k < expansion.length; k++) {
-        const c = expansion.charCodeAt(k);
-        if (c < 97) special = true;
-        else hasLetter = true;
-        if (c === runChar) {
-          if (++runLength >= 3 && c >= 97) {
-            if (runLength === 3) {
-              h = hBeforeLast;
-              n--;
-              stretched = true;
-            }
-            continue;
+    // Ligatures and compatibility forms ("œ", "ﬃ", "𝐟") fold to several chars: each takes the
+    // same steps as a plain one. Digits they produce always send the word to the slow path.
+    const expansion = code === MULTI ? (multi ?? multiFold.get(unit)!) : undefined;
+    const parts = expansion === undefined ? 1 : expansion.length;
+    for (let k = 0; k < parts; k++) {
+      const c = expansion === undefined ? code : expansion.charCodeAt(k);
+      if (c < 97) {
+        if (expansion !== undefined || c < 48 || c > 57) special = true;
+        else if (LEET[c] !== 0) leetDigit = true;
+      } else hasLetter = true;
+      if (c === runChar) {
+        // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
+        if (++runLength >= 3 && c >= 97) {
+          if (runLength === 3) {
+            h = hBeforeLast;
+            n--;
+            stretched = true;
           }
-        } else {
-          runChar = c;
-          runLength = 1;
+          continue;
         }
-        hBeforeLast = h;
-        h = Math.imul(h ^ c, FNV_PRIME);
-        n++;
-        if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
+      } else {
+        runChar = c;
+        runLength = 1;
       }
-      continue;
+      hBeforeLast = h;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      n++;
+      if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
     }
-    if (code < 97) {
-      if (code < 48 || code > 57) special = true;
-      else if (LEET[code] !== 0) leetDigit = true;
-    } else hasLetter = true;
-    if (code === runChar) {
-      // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
-      if (++runLength >= 3 && code >= 97) {
-        if (runLength === 3) {
-          h = hBeforeLast;
-          n--;
-          stretched = true;
-        }
-        continue;
-      }
-    } else {
-      runChar = code;
-      runLength = 1;
-    }
-    hBeforeLast = h;
-    h = Math.imul(h ^ code, FNV_PRIME);
-    n++;
-    if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
+    if (expansion !== undefined) continue;
     // Fast lane: lower-case ASCII letters that do not repeat the previous one need no folding
     // (and no squeeze bookkeeping: a repeat leaves the lane, with runLength 1 for that letter).
     const laneStart = i;
