@@ -105,8 +105,9 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
   let special = false;
   let stretched = false;
 
-  for (let i = 0; i < len; i++) {
-    const unit = text.charCodeAt(i);
+  // One step past the end, reading a space there, so the last word ends like any other.
+  for (let i = 0; i <= len; i++) {
+    const unit = i < len ? text.charCodeAt(i) : SPACE;
     let code = table[unit];
     const at = i;
     let multi: string | undefined;
@@ -204,17 +205,6 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       runLength = 1;
       hasLetter = true;
       wordEnd = i + 1;
-    }
-  }
-  if (inWord) {
-    if (special || (hasLetter && leetDigit)) count = slowWord(text, wordStart, wordEnd, words, count, bar);
-    else {
-      hash[count] = h;
-      alt[count] = stretched ? cappedHash(text, wordStart, wordEnd) : h;
-      start[count] = wordStart;
-      end[count] = wordEnd;
-      size[count] = n;
-      barBefore[count++] = bar;
     }
   }
   words.count = count;
