@@ -9,15 +9,14 @@ import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { matchPhrases } from './phrases';
-import { enabledRules, hasBit, preparePack, Role, type PreparedPack } from './prepare';
-import { bucketOf, mixKey, phraseDigest } from './termHash';
+import { enabledRules, hasBit, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
+import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, scanWords, type Words } from './words';
 
 const words: Words = createWords();
 
-/** A match in original offsets, before it becomes a finding. */
+/** A match in original offsets, before it becomes a finding (its rule is the key it is grouped under). */
 interface Candidate {
-  rule: number;
   start: number;
   end: number;
 }
@@ -81,7 +80,10 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     });
   }
 
-  if (prepared.hashed.length > 0) guard(prepared.rules[prepared.hashed[0].rule], () => findHashed(prepared, enabled, text, emit));
+  for (const table of prepared.hashed) {
+    const rule = prepared.rules[table.rule];
+    if (enabled[table.rule]) guard(rule, () => findHashed(table, text, (start, end) => emit(rule, start, end)));
+  }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return options.allFindings ? findings : withoutRepeats(findings);
@@ -137,7 +139,7 @@ function groupHits(prepared: PreparedPack, enabled: Uint8Array): Map<number, Hit
       if (!enabled[rule]) continue;
       let list = byRule.get(rule);
       if (!list) byRule.set(rule, (list = []));
-      list.push({ rule, start: words.start[first], end: words.end[last], role: entryRole[e] as Role, group: entryGroup[e] });
+      list.push({ start: words.start[first], end: words.end[last], role: entryRole[e] as Role, group: entryGroup[e] });
     }
   });
   return byRule;
@@ -255,30 +257,26 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
   return !listed && (link.scheme !== '' || parseHost(link.host).isIcann === true);
 }
 
-function findHashed(prepared: PreparedPack, enabled: Uint8Array, text: string, emit: (rule: CompiledRule, start: number, end: number) => void): void {
+function findHashed(table: HashedTable, text: string, emit: (start: number, end: number) => void): void {
   const { hash, start, end, barBefore, count } = words;
-  for (const table of prepared.hashed) {
-    if (!enabled[table.rule]) continue;
-    const rule = prepared.rules[table.rule];
-    let reach = 0;
-    for (let t = 0; t < count; t++) {
-      let key = mixKey(table.seed, hash[t]);
-      if (!hasBit(table.firstWords, bucketOf(key)) || start[t] < reach) continue;
-      // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
-      let found = -1;
-      for (let w = 0; w < table.maxWords && t + w < count; w++) {
-        if (w > 0) {
-          if (barBefore[t + w]) break; // never across a hard break
-          key = mixKey(key, hash[t + w]);
-        }
-        if (!hasBit(table.phrases, bucketOf(key))) continue;
-        const phrase = normalizeTerm(text.slice(start[t], end[t + w]));
-        if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;
+  let reach = 0;
+  for (let t = 0; t < count; t++) {
+    let key = mixKey(table.seed, hash[t]);
+    if (!hasBit(table.firstWords, bucketOf(key)) || start[t] < reach) continue;
+    // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
+    let found = -1;
+    for (let w = 0; w < MAX_HASHED_WORDS && t + w < count; w++) {
+      if (w > 0) {
+        if (barBefore[t + w]) break; // never across a hard break
+        key = mixKey(key, hash[t + w]);
       }
-      if (found !== -1) {
-        emit(rule, start[t], end[found]);
-        reach = end[found];
-      }
+      if (!hasBit(table.phrases, bucketOf(key))) continue;
+      const phrase = normalizeTerm(text.slice(start[t], end[t + w]));
+      if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;
+    }
+    if (found !== -1) {
+      emit(start[t], end[found]);
+      reach = end[found];
     }
   }
 }

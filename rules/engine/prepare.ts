@@ -4,7 +4,7 @@
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
-import { MAX_HASHED_WORDS, saltSeed } from './termHash';
+import { saltSeed } from './termHash';
 
 export const enum Role {
   Term = 0,
@@ -18,7 +18,6 @@ export interface HashedTable {
   rule: number;
   salt: string;
   seed: number;
-  maxWords: number;
   /** 65,536-bit sets of first-word and whole-phrase buckets. */
   firstWords: Uint8Array;
   phrases: Uint8Array;
@@ -122,7 +121,7 @@ function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
     setBit(phrases, parseInt(phrase, 16));
     digests.add(digest);
   }
-  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), maxWords: MAX_HASHED_WORDS, firstWords, phrases, digests };
+  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), firstWords, phrases, digests };
 }
 
 const setBit = (bits: Uint8Array, n: number): void => {
