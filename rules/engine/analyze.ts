@@ -15,18 +15,6 @@ import { createWords, scanWords, type Words } from './words';
 
 const words: Words = createWords();
 
-/** A match in original offsets, before it becomes a finding (its rule is the key it is grouped under). */
-interface Candidate {
-  start: number;
-  end: number;
-}
-
-/** A term hit of a rule: its role, and its trigger group for patterns. */
-interface Hit extends Candidate {
-  role: Role;
-  group: number;
-}
-
 export function analyze(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const prepared = preparePack(pack);
@@ -36,22 +24,29 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = [];
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
-  scanWords(text, words, prepared.phrases.prefixLengths);
+  scanWords(text, words, prepared.phrases);
   sentenceEnds = undefined;
-  const byRule = groupHits(prepared, enabled);
+  current = { prepared, enabled };
+  collectHits(prepared, enabled);
 
-  for (const [r, candidates] of byRule) {
+  for (let k = 0; k < touchedCount; k++) {
+    const r = touched[k];
     const rule = prepared.rules[r];
-    guard(rule, () => {
-      if (rule.kind === 'terms') {
-        for (const c of pickTerms(candidates)) emit(rule, c.start, c.end);
-      } else if (rule.kind === 'requires') {
-        const first = firstWhen(candidates);
-        if (first) emit(rule, first.start, first.end);
+    const from = bucketStart[r];
+    const to = from + bucketSize[r];
+    bucketSize[r] = 0;
+    try {
+      if (rule.kind === 'terms') pickTerms(from, to, (s, e) => emit(rule, s, e));
+      else if (rule.kind === 'requires') {
+        const first = firstWhen(from, to);
+        if (first >= 0) emit(rule, hitStart[first], hitEnd[first]);
       } else if (rule.kind === 'pattern' && rule.near.length > 0) {
-        runPattern(prepared, r, text, sentenceWindows(text, candidates, rule.near.length), (s, e) => emit(rule, s, e));
+        const count = sentenceWindows(text, from, to, rule.near.length);
+        if (count > 0) runPattern(prepared, r, text, count, (s, e) => emit(rule, s, e));
       }
-    });
+    } catch (error) {
+      skipped(rule, error);
+    }
   }
 
   // Rules that look at the whole text rather than at term hits.
@@ -62,7 +57,9 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     guard(rule, () => {
       switch (rule.kind) {
         case 'pattern':
-          runPattern(prepared, r, text, [[0, text.length]], (s, e) => emit(rule, s, e));
+          windowStart[0] = 0;
+          windowEnd[0] = text.length;
+          runPattern(prepared, r, text, 1, (s, e) => emit(rule, s, e));
           break;
         case 'detector': {
           const spans: Span[] = [];
@@ -109,8 +106,12 @@ function guard(rule: CompiledRule, run: () => void): void {
   try {
     run();
   } catch (error) {
-    console.warn(`postguard: rule ${rule.id} failed and was skipped`, error);
+    skipped(rule, error);
   }
+}
+
+function skipped(rule: CompiledRule, error: unknown): void {
+  console.warn(`postguard: rule ${rule.id} failed and was skipped`, error);
 }
 
 function toFinding(rule: CompiledRule, text: string, start: number, end: number, locale: string): Finding {
@@ -129,42 +130,120 @@ function toFinding(rule: CompiledRule, text: string, start: number, end: number,
   return finding;
 }
 
-/** Term hits per enabled rule, with their role. */
-function groupHits(prepared: PreparedPack, enabled: Uint8Array): Map<number, Hit[]> {
-  const byRule = new Map<number, Hit[]>();
-  const { entryStart, entryRule, entryRole, entryGroup } = prepared;
-  matchPhrases(prepared.phrases, words, (term, first, last) => {
-    for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
-      const rule = entryRule[e];
-      if (!enabled[rule]) continue;
-      let list = byRule.get(rule);
-      if (!list) byRule.set(rule, (list = []));
-      list.push({ start: words.start[first], end: words.end[last], role: entryRole[e] as Role, group: entryGroup[e] });
-    }
-  });
-  return byRule;
+// Term hits of one analysis, in flat arrays reused between calls: hit h is a term of rule
+// hitRule[h] in role hitRole[h] (and trigger group hitGroup[h]) over [hitStart[h], hitEnd[h]).
+// The matcher reports them by first word, so starts never decrease. They are then bucketed by
+// rule, keeping that order: rule r's hits are bucket[bucketStart[r] .. + bucketSize[r]).
+let hitCount = 0;
+let hitRule = new Int32Array(256);
+let hitStart = new Int32Array(256);
+let hitEnd = new Int32Array(256);
+let hitRole = new Uint8Array(256);
+let hitGroup = new Uint8Array(256);
+let bucket = new Int32Array(256);
+let bucketStart = new Int32Array(0);
+let bucketSize = new Int32Array(0);
+/** Rules with hits, in the order first hit. */
+let touched = new Int32Array(0);
+let touchedCount = 0;
+
+function growHits(): void {
+  const size = hitRule.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+    const next = make(size);
+    next.set(old);
+    return next;
+  };
+  hitRule = grow(hitRule, (n) => new Int32Array(n));
+  hitStart = grow(hitStart, (n) => new Int32Array(n));
+  hitEnd = grow(hitEnd, (n) => new Int32Array(n));
+  hitRole = grow(hitRole, (n) => new Uint8Array(n));
+  hitGroup = grow(hitGroup, (n) => new Uint8Array(n));
+  bucket = new Int32Array(size);
 }
 
-/** Term matches outside the rule's exceptions; leftmost, then longest, no overlaps. */
-function pickTerms(candidates: Hit[]): Candidate[] {
-  const exceptions = candidates.filter((c) => c.role === Role.Except);
-  const terms = candidates
-    .filter((c) => c.role === Role.Term && !exceptions.some((x) => x.start <= c.start && c.end <= x.end))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const picked: Candidate[] = [];
-  let reach = -1;
-  for (const c of terms) {
-    if (c.start < reach) continue;
-    picked.push(c);
-    reach = c.end;
+/** Matches every term, keeps the hits of enabled rules and buckets them by rule. */
+function collectHits(prepared: PreparedPack, enabled: Uint8Array): void {
+  const rules = prepared.rules.length;
+  if (bucketSize.length < rules) {
+    bucketStart = new Int32Array(rules);
+    bucketSize = new Int32Array(rules);
+    touched = new Int32Array(rules);
   }
-  return picked;
+  hitCount = 0;
+  touchedCount = 0;
+  matchPhrases(prepared.phrases, words, onTerm);
+  let offset = 0;
+  for (let k = 0; k < touchedCount; k++) {
+    const r = touched[k];
+    bucketStart[r] = offset;
+    offset += bucketSize[r];
+    bucketSize[r] = 0;
+  }
+  for (let h = 0; h < hitCount; h++) {
+    const r = hitRule[h];
+    bucket[bucketStart[r] + bucketSize[r]++] = h;
+  }
 }
 
-function firstWhen(candidates: Hit[]): Candidate | undefined {
-  if (candidates.some((c) => c.role === Role.Unless)) return undefined;
-  let first: Candidate | undefined;
-  for (const c of candidates) if (c.role === Role.When && (!first || c.start < first.start)) first = c;
+// Set by `analyze` for `onTerm`, which is created once (no closure per call).
+let current: { prepared: PreparedPack; enabled: Uint8Array } | undefined;
+
+function onTerm(term: number, first: number, last: number): void {
+  const { prepared, enabled } = current!;
+  const { entryStart, entryRule, entryRole, entryGroup } = prepared;
+  for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
+    const r = entryRule[e];
+    if (!enabled[r]) continue;
+    if (hitCount === hitRule.length) growHits();
+    if (bucketSize[r]++ === 0) touched[touchedCount++] = r;
+    hitRule[hitCount] = r;
+    hitStart[hitCount] = words.start[first];
+    hitEnd[hitCount] = words.end[last];
+    hitRole[hitCount] = entryRole[e];
+    hitGroup[hitCount++] = entryGroup[e];
+  }
+}
+
+/** Term matches of bucket[from, to) outside the rule's exceptions; leftmost, then longest, no overlaps. */
+function pickTerms(from: number, to: number, emit: (start: number, end: number) => void): void {
+  let exceptions = false;
+  for (let k = from; k < to && !exceptions; k++) exceptions = hitRole[bucket[k]] === Role.Except;
+  let reach = -1;
+  let bestStart = -1;
+  let bestEnd = -1;
+  for (let k = from; k <= to; k++) {
+    const h = k < to ? bucket[k] : -1;
+    if (h >= 0 && (hitRole[h] !== Role.Term || (exceptions && excepted(from, to, h)))) continue;
+    // Hits come by start: a new start settles the longest match at the previous one.
+    if (h < 0 || hitStart[h] !== bestStart) {
+      if (bestStart >= reach && bestEnd > bestStart) {
+        emit(bestStart, bestEnd);
+        reach = bestEnd;
+      }
+      if (h < 0) break;
+      bestStart = hitStart[h];
+      bestEnd = hitEnd[h];
+    } else if (hitEnd[h] > bestEnd) bestEnd = hitEnd[h];
+  }
+}
+
+function excepted(from: number, to: number, h: number): boolean {
+  for (let k = from; k < to; k++) {
+    const x = bucket[k];
+    if (hitRole[x] === Role.Except && hitStart[x] <= hitStart[h] && hitEnd[h] <= hitEnd[x]) return true;
+  }
+  return false;
+}
+
+/** The first `when` hit of bucket[from, to), or -1 when there is none or an `unless` hit. */
+function firstWhen(from: number, to: number): number {
+  let first = -1;
+  for (let k = from; k < to; k++) {
+    const h = bucket[k];
+    if (hitRole[h] === Role.Unless) return -1;
+    if (hitRole[h] === Role.When && first < 0) first = h;
+  }
   return first;
 }
 
@@ -195,45 +274,53 @@ function sentenceAround(text: string, from: number, to: number): [number, number
   return [start, end];
 }
 
+/** Windows found by `sentenceWindows`: [windowStart[w], windowEnd[w]). */
+let windowStart = new Int32Array(64);
+let windowEnd = new Int32Array(64);
+
 /**
- * The sentences (original offsets) around the first group's trigger words that also hold a
- * word of every other group.
+ * The sentences (original offsets) around the first group's trigger words of bucket[from, to)
+ * that also hold a word of every other group; returns how many.
  */
-function sentenceWindows(text: string, triggers: Hit[], groups: number): [number, number][] {
-  const windows: [number, number][] = [];
-  const byGroup: Hit[][] = Array.from({ length: groups }, () => []);
-  for (const t of triggers) byGroup[t.group]?.push(t);
-  for (const list of byGroup) list.sort((a, b) => a.start - b.start);
+function sentenceWindows(text: string, from: number, to: number, groups: number): number {
+  let seen = 0;
+  for (let k = from; k < to; k++) seen |= 1 << hitGroup[bucket[k]];
+  if (seen !== (1 << groups) - 1) return 0; // most rules: some group has no word in the whole text
+  let count = 0;
   let covered = -1;
-  for (const anchor of byGroup[0]!) {
-    if (anchor.start < covered) continue; // same sentence as the previous anchor
-    const [start, end] = sentenceAround(text, anchor.start, anchor.end);
+  for (let k = from; k < to; k++) {
+    const anchor = bucket[k];
+    if (hitGroup[anchor] !== 0 || hitStart[anchor] < covered) continue; // same sentence as the previous anchor
+    const [start, end] = sentenceAround(text, hitStart[anchor], hitEnd[anchor]);
     covered = end;
-    let complete = true;
-    for (let g = 1; g < groups && complete; g++) complete = hasTriggerWithin(byGroup[g]!, start, end);
-    if (complete) windows.push([start, end]);
+    let found = 1;
+    for (let j = from; j < to; j++) {
+      const h = bucket[j];
+      if (hitStart[h] >= start && hitEnd[h] <= end) found |= 1 << hitGroup[h];
+    }
+    if (found !== seen) continue;
+    if (count === windowStart.length) {
+      const grownStart = new Int32Array(count * 2);
+      const grownEnd = new Int32Array(count * 2);
+      grownStart.set(windowStart);
+      grownEnd.set(windowEnd);
+      windowStart = grownStart;
+      windowEnd = grownEnd;
+    }
+    windowStart[count] = start;
+    windowEnd[count++] = end;
   }
-  return windows;
+  return count;
 }
 
-/** Whether a trigger of the sorted `list` lies within [start, end). */
-function hasTriggerWithin(list: Hit[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < list.length && list[k]!.start < end; k++) if (list[k]!.end <= end) return true;
-  return false;
-}
-
-function runPattern(prepared: PreparedPack, r: number, text: string, windows: [number, number][], emit: (s: number, e: number) => void): void {
+/** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */
+function runPattern(prepared: PreparedPack, r: number, text: string, count: number, emit: (s: number, e: number) => void): void {
   const pattern = prepared.patterns[r];
   if (!pattern) return;
   let reported = -1;
-  for (const [ws, we] of windows) {
+  for (let w = 0; w < count; w++) {
+    const ws = windowStart[w];
+    const we = windowEnd[w];
     const window = text.slice(ws, we);
     // test() runs RE2's DFA, far cheaper than finding positions; most windows stop here.
     if (!pattern.test(window)) continue;

@@ -1,22 +1,19 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { MAX_PREFIX, type Words } from './words';
+import { MAX_PREFIX, PAIR_BITS, pairKey, type WordFilter, type Words } from './words';
 import { wordHash } from './termHash';
 
-export interface PhraseIndex {
+export interface PhraseIndex extends WordFilter {
+  /** 65,536-bit filter of the word hashes (low bits) leaving the root. */
+  rootExact: Uint8Array;
   /** Edges: node → child by the hash of a whole word. */
   exact: EdgeTable;
   /** Edges that end a prefix term ("leak*"), by the hash of the word's first L chars; value = term. */
   prefix: EdgeTable;
   /** Term ending at each node, or -1. */
   termAt: Int32Array;
-  /** 65,536-bit filters of the word hashes (low bits) leaving the root. */
-  rootExact: Uint8Array;
-  rootPrefix: Uint8Array;
-  /** Bit L set when some prefix term ends with a word prefix of L chars. */
-  prefixLengths: number;
-  /** The same lengths, ascending. */
+  /** `prefixLengths` (the lengths of the prefix terms' last words), ascending. */
   prefixLengthList: Int8Array;
   maxWords: number;
 }
@@ -59,6 +56,11 @@ function insert(table: EdgeTable, node: number, hash: number, length: number, va
   return value;
 }
 
+const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
+  const k = pairKey(first, second);
+  bits[k >> 3] |= 1 << (k & 7);
+};
+
 const hashOf = (word: string): number => wordHash(Array.from(word, (c) => c.charCodeAt(0)), 0, word.length) | 0;
 const setBit = (bits: Uint8Array, h: number): void => {
   bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
@@ -85,6 +87,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const termAt: number[] = [-1];
   const rootExact = new Uint8Array(0x10000 >> 3);
   const rootPrefix = new Uint8Array(0x10000 >> 3);
+  const rootWords = new Uint8Array(0x10000 >> 3);
+  const rootPairs = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
   terms.forEach((term, id) => {
     const path = paths[id]!;
@@ -97,9 +101,17 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         insert(prefix, node, h, word.length, id);
         prefixLengths |= 1 << word.length;
         if (node === 0) setBit(rootPrefix, h);
+        else if (i === 1) setPairBit(rootPairs, hashOf(path[0]!.word), h);
         return;
       }
-      if (node === 0) setBit(rootExact, h);
+      if (node === 0) {
+        setBit(rootExact, h);
+        // The scan's filter: the first two words of the term (the second may be a prefix, set
+        // above) when a space separates them, else the first word alone.
+        const second = path[1];
+        if (second === undefined || second.afterBreak) setBit(rootWords, h);
+        else if (!(isPrefix && path.length === 2)) setPairBit(rootPairs, h, hashOf(second.word));
+      }
       const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
       if (child === termAt.length) termAt.push(-1);
       node = child;
@@ -112,6 +124,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     termAt: Int32Array.from(termAt),
     rootExact,
     rootPrefix,
+    rootWords,
+    rootPairs,
     prefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
     maxWords: Math.max(1, ...paths.map((p) => p.length)),
@@ -122,9 +136,11 @@ const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`. */
 export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, alt, size, barBefore, prefix, slots, count } = words;
+  const { hash, alt, size, barBefore, prefix, slots, count, candidate, candidateCount } = words;
   const { exact, termAt, rootExact, rootPrefix, prefixLengthList: lengths, maxWords } = index;
-  for (let i = 0; i < count; i++) {
+  // Only words the scan found in the root sets can start a term.
+  for (let c = 0; c < candidateCount; c++) {
+    const i = candidate[c];
     // Words are matched from the root far more often than anywhere else: that level is inlined.
     // Prefix snapshots are stored in ascending length order, so slot k holds lengths[k].
     for (let k = 0; k < lengths.length && lengths[k] <= size[i]; k++) {

@@ -46,6 +46,36 @@ export interface Words {
   prefix: Int32Array;
   slots: number;
   slotOf: Int8Array;
+  /**
+   * Words that may start a term (their hash, or a prefix snapshot, is in the filter's root
+   * sets), in order: `candidate[0 .. candidateCount)`. Words read by the general loop are
+   * always candidates.
+   */
+  candidate: Int32Array;
+  candidateCount: number;
+}
+
+/**
+ * What the scan needs of the terms to pick candidates: see `PhraseIndex` (phrases.ts), which is
+ * one. Bit sets may hold false positives (the matcher checks candidates exactly), never misses.
+ */
+export interface WordFilter {
+  /** Bit L set when snapshots of the first L chars are needed. */
+  prefixLengths: number;
+  /** 65,536-bit set of the low bits of prefix snapshots that end a one-word prefix term. */
+  rootPrefix: Uint8Array;
+  /** 65,536-bit set of the low bits of the first words of terms that no pair below covers. */
+  rootWords: Uint8Array;
+  /** PAIR_BITS-bit set of `pairKey(first, second)` for the first two words of the other terms. */
+  rootPairs: Uint8Array;
+}
+
+export const PAIR_BITS = 1 << 18;
+
+/** Where the pair of word hashes (first, second) sits in a `rootPairs` set. */
+export function pairKey(first: number, second: number): number {
+  const k = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b);
+  return (k ^ (k >>> 15)) & (PAIR_BITS - 1);
 }
 
 export function createWords(): Words {
@@ -60,6 +90,8 @@ export function createWords(): Words {
     prefix: new Int32Array(0),
     slots: 0,
     slotOf: new Int8Array(MAX_PREFIX + 1).fill(-1),
+    candidate: new Int32Array(0),
+    candidateCount: 0,
   };
 }
 
@@ -73,25 +105,168 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
     words.end = new Int32Array(size);
     words.size = new Int32Array(size);
     words.barBefore = new Uint8Array(size);
+    words.candidate = new Int32Array(size);
   }
   let slots = 0;
   for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
   words.slots = slots;
   if (words.prefix.length < words.hash.length * slots) words.prefix = new Int32Array(words.hash.length * slots);
   words.count = 0;
+  words.candidateCount = 0;
 }
+
+const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
+const hasPair = (bits: Uint8Array, first: number, second: number): boolean => {
+  const k = pairKey(first, second);
+  return (bits[k >> 3] & (1 << (k & 7))) !== 0;
+};
 
 const single = createNormalized(64);
 /** Set by `slowWord`: whether a hard break is pending after the word(s) it wrote. */
 let trailingBar = 0;
 
-export function scanWords(text: string, words: Words, prefixLengths: number): void {
+// What the fast loop needs to know of a code unit, filled from foldTable as units are met
+// (0 = anything else: not folded yet, dropped, ligature, surrogate, ! @ $, which the general
+// loop handles). Bits, so that a word's kinds can be or-ed together.
+const LETTER = 1;
+const DIGIT = 2;
+const LEET_DIGIT = 4;
+const SPACE_KIND = 8;
+const BAR_KIND = 16;
+const HASH_KIND = 32;
+const kindTable = new Uint8Array(0x10000);
+
+function kindOf(code: number): number {
+  if (code === SPACE) return SPACE_KIND;
+  if (code === BAR) return BAR_KIND;
+  if (code === HASH) return HASH_KIND;
+  if (code >= 48 && code <= 57) return LEET[code] !== 0 ? LEET_DIGIT : DIGIT;
+  if ((code >= 97 && code <= 122) || (code >= 128 && code !== DROP && code !== MULTI)) return LETTER;
+  return 0;
+}
+
+for (let unit = 0; unit < 0x80; unit++) kindTable[unit] = kindOf(foldTable[unit]);
+
+/** Shared by the fast and the general loop of one scan. */
+let count = 0;
+let bar = 0;
+
+/** "#ad" is the word "#" then the word "ad" (see normalize.ts). */
+function pushHashWord(words: Words, at: number, prefixLengths: number): void {
+  words.hash[count] = HASH_WORD;
+  words.alt[count] = HASH_WORD;
+  words.start[count] = at;
+  words.end[count] = at + 1;
+  words.size[count] = 1;
+  if ((prefixLengths & 2) !== 0) words.prefix[count * words.slots + words.slotOf[1]] = HASH_WORD;
+  words.barBefore[count++] = bar;
+  bar = 0;
+}
+
+export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
+  const { prefixLengths, rootPrefix, rootWords, rootPairs } = filter;
   prepare(words, (len >> 1) + 2, prefixLengths);
+  const kinds = kindTable;
+  const table = foldTable;
+  const { hash, alt, start, end, size, barBefore, prefix, slots, slotOf, candidate } = words;
+  let candidates = 0;
+  // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
+  let wordCount = 0;
+  let pendingBar = 0;
+  let i = 0;
+  // Words of letters and digits that fold to one char each, with no letter thrice in a row and
+  // no leet, take this loop; any other word is read again by `scanGeneral`, from its start.
+  while (i < len) {
+    let unit = text.charCodeAt(i);
+    let kind = kinds[unit];
+    if (kind === SPACE_KIND) {
+      i++;
+      continue;
+    }
+    if (kind === BAR_KIND) {
+      pendingBar = 1;
+      i++;
+      continue;
+    }
+    if (kind === HASH_KIND) {
+      count = wordCount;
+      bar = pendingBar;
+      pushHashWord(words, i, prefixLengths);
+      // "#" and the word before it are candidates, like words of the general loop.
+      if (pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
+      candidate[candidates++] = wordCount;
+      wordCount = count;
+      pendingBar = 0;
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    let h = FNV_OFFSET;
+    let n = 0;
+    let previous = -1;
+    let run = 0;
+    let seen = 0;
+    let prefixHit = false;
+    // Whether this word and the one before it may be the first two words of a term.
+    const pairs = pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1);
+    const before = pairs ? hash[wordCount - 1] : 0;
+    let pairHit = false;
+    while ((kind & (LETTER | DIGIT | LEET_DIGIT)) !== 0) {
+      const c = table[unit];
+      if (c !== previous) {
+        previous = c;
+        run = 1;
+      } else if (++run === 3 && kind === LETTER) break; // a stretched word: the general loop squeezes it
+      seen |= kind;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      n++;
+      if (n < 32 && (prefixLengths & (1 << n)) !== 0) {
+        prefix[wordCount * slots + slotOf[n]] = h;
+        if (hasBit(rootPrefix, h)) prefixHit = true;
+        if (pairs && hasPair(rootPairs, before, h)) pairHit = true;
+      }
+      if (++i === len) {
+        kind = SPACE_KIND;
+        break;
+      }
+      unit = text.charCodeAt(i);
+      kind = kinds[unit];
+    }
+    if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
+      hash[wordCount] = h;
+      alt[wordCount] = h;
+      start[wordCount] = wordStart;
+      end[wordCount] = i;
+      size[wordCount] = n;
+      // The word before may start a term with this one; this one may start a term.
+      if (pairHit || (pairs && hasPair(rootPairs, before, h))) candidate[candidates++] = wordCount - 1;
+      if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
+      barBefore[wordCount++] = pendingBar;
+      pendingBar = 0;
+      continue; // the separator is read by the loop
+    }
+    count = wordCount;
+    bar = pendingBar;
+    i = scanGeneral(text, wordStart, words, prefixLengths);
+    // Words of the general loop are all candidates, and so is the word before them (a pair).
+    if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
+    while (wordCount < count) candidate[candidates++] = wordCount++;
+    pendingBar = bar;
+  }
+  words.count = wordCount;
+  words.candidateCount = candidates;
+}
+
+/**
+ * The general loop: folds every unit (filling the tables), squeezes letter runs, sends leet
+ * words to the reference normaliser. Reads from `from` to the end of the first word or
+ * separator it meets, and returns where the fast loop goes on.
+ */
+function scanGeneral(text: string, from: number, words: Words, prefixLengths: number): number {
+  const len = text.length;
   const table = foldTable;
   const { hash, alt, start, end, size, barBefore, prefix, slots, slotOf } = words;
-  let count = 0;
-  let bar = 0;
   let inWord = false;
   let wordStart = 0;
   let wordEnd = 0;
@@ -106,7 +281,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
   let stretched = false;
 
   // One step past the end, reading a space there, so the last word ends like any other.
-  for (let i = 0; i <= len; i++) {
+  for (let i = from; i <= len; i++) {
     const unit = i < len ? text.charCodeAt(i) : SPACE;
     let code = table[unit];
     const at = i;
@@ -116,6 +291,7 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       multi = uncommon.expansion;
       i += uncommon.width - 1;
     }
+    if (i < len && table[unit] !== 0) kindTable[unit] = kindOf(code); // cached folds only (not pairs or lone surrogates)
     if (code === SPACE || code === BAR || code === HASH || (code === BANG && !continuesWord(text, i + 1))) {
       if (inWord) {
         if (special || (hasLetter && leetDigit)) {
@@ -130,20 +306,10 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
           barBefore[count++] = bar;
           bar = 0;
         }
-        inWord = false;
       }
-      if (code === HASH) {
-        // "#ad" is the word "#" then the word "ad" (see normalize.ts).
-        hash[count] = HASH_WORD;
-        alt[count] = HASH_WORD;
-        start[count] = at;
-        end[count] = i + 1;
-        size[count] = 1;
-        if ((prefixLengths & 2) !== 0) prefix[count * slots + slotOf[1]] = HASH_WORD;
-        barBefore[count++] = bar;
-        bar = 0;
-      } else if (code !== SPACE) bar = 1;
-      continue;
+      if (code === HASH) pushHashWord(words, at, prefixLengths);
+      else if (code !== SPACE) bar = 1;
+      return i + 1;
     }
     if (code === DROP) {
       if (inWord && wordEnd === at) wordEnd = i + 1; // a mark belongs to its letter
@@ -190,24 +356,8 @@ export function scanWords(text: string, words: Words, prefixLengths: number): vo
       n++;
       if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
     }
-    if (expansion !== undefined) continue;
-    // Fast lane: lower-case ASCII letters that do not repeat the previous one need no folding
-    // (and no squeeze bookkeeping: a repeat leaves the lane, with runLength 1 for that letter).
-    const laneStart = i;
-    for (let u = text.charCodeAt(i + 1); u >= 97 && u <= 122 && u !== runChar; u = text.charCodeAt(i + 1)) {
-      i++;
-      runChar = u;
-      h = Math.imul(h ^ u, FNV_PRIME);
-      n++;
-      if (n < 32 && (prefixLengths & (1 << n)) !== 0) prefix[count * slots + slotOf[n]] = h;
-    }
-    if (i !== laneStart) {
-      runLength = 1;
-      hasLetter = true;
-      wordEnd = i + 1;
-    }
   }
-  words.count = count;
+  return len;
 }
 
 /** The reference normaliser on one word; returns the new word count. */
