@@ -25,9 +25,8 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
   scanWords(text, words, prepared.phrases);
-  sentenceEnds = undefined;
   current = { prepared, enabled };
-  collectHits(prepared, enabled);
+  collectHits(prepared, enabled, text);
 
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
@@ -163,7 +162,7 @@ function growHits(): void {
 }
 
 /** Matches every term, keeps the hits of enabled rules and buckets them by rule. */
-function collectHits(prepared: PreparedPack, enabled: Uint8Array): void {
+function collectHits(prepared: PreparedPack, enabled: Uint8Array, text: string): void {
   const rules = prepared.rules.length;
   if (bucketSize.length < rules) {
     bucketStart = new Int32Array(rules);
@@ -172,7 +171,7 @@ function collectHits(prepared: PreparedPack, enabled: Uint8Array): void {
   }
   hitCount = 0;
   touchedCount = 0;
-  matchPhrases(prepared.phrases, words, onTerm);
+  matchPhrases(prepared.phrases, words, text, onTerm);
   let offset = 0;
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
@@ -249,28 +248,20 @@ function firstWhen(from: number, to: number): number {
 
 const SENTENCE_REACH = 240;
 
-/** Sentence ends of the text being analysed, found once per analysis when a pattern needs them. */
-let sentenceEnds: number[] | undefined;
-const SENTENCE_END = /[.!?\u2026\u3002](?=[\s\u00a0]|$)|\n/g;
-
 /** [start, end) of the sentence around [from, to), at most SENTENCE_REACH chars either side. */
 function sentenceAround(text: string, from: number, to: number): [number, number] {
-  if (!sentenceEnds) {
-    sentenceEnds = [];
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) sentenceEnds.push(m.index + 1);
-  }
+  const { sentenceEnd: ends, sentenceCount: count } = words;
   // First sentence end after `from`: the sentence starts at the end before it.
   let lo = 0;
-  let hi = sentenceEnds.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sentenceEnds[mid]! <= from) lo = mid + 1;
+    if (ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
-  const start = Math.max(lo > 0 ? sentenceEnds[lo - 1]! : 0, from - SENTENCE_REACH);
-  while (lo < sentenceEnds.length && sentenceEnds[lo]! < to) lo++;
-  const end = Math.min(lo < sentenceEnds.length ? sentenceEnds[lo]! : text.length, to + SENTENCE_REACH);
+  const start = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
+  while (lo < count && ends[lo] < to) lo++;
+  const end = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
   return [start, end];
 }
 

@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { MAX_PREFIX, PAIR_BITS, pairKey, type WordFilter, type Words } from './words';
+import { MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, type WordFilter, type Words } from './words';
 import { wordHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -90,6 +90,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootWords = new Uint8Array(0x10000 >> 3);
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
+  let rootPrefixLengths = 0;
   terms.forEach((term, id) => {
     const path = paths[id]!;
     const last = path[path.length - 1]!;
@@ -100,17 +101,19 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
       if (isPrefix && i === path.length - 1) {
         insert(prefix, node, h, word.length, id);
         prefixLengths |= 1 << word.length;
-        if (node === 0) setBit(rootPrefix, h);
-        else if (i === 1) setPairBit(rootPairs, hashOf(path[0]!.word), h);
+        if (node === 0) {
+          setBit(rootPrefix, h);
+          rootPrefixLengths |= 1 << word.length;
+        }
         return;
       }
       if (node === 0) {
         setBit(rootExact, h);
-        // The scan's filter: the first two words of the term (the second may be a prefix, set
-        // above) when a space separates them, else the first word alone.
+        // The scan's filter: the first two words of the term when the second is a whole word
+        // after a space, else the first word alone.
         const second = path[1];
-        if (second === undefined || second.afterBreak) setBit(rootWords, h);
-        else if (!(isPrefix && path.length === 2)) setPairBit(rootPairs, h, hashOf(second.word));
+        if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) setBit(rootWords, h);
+        else setPairBit(rootPairs, h, hashOf(second.word));
       }
       const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
       if (child === termAt.length) termAt.push(-1);
@@ -127,6 +130,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootWords,
     rootPairs,
     prefixLengths,
+    rootPrefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
     maxWords: Math.max(1, ...paths.map((p) => p.length)),
   };
@@ -134,17 +138,17 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
 
 const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
 
-/** Calls `hit(term, firstWord, lastWord)` for every term found in `words`. */
-export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, alt, size, barBefore, prefix, slots, count, candidate, candidateCount } = words;
-  const { exact, termAt, rootExact, rootPrefix, prefixLengthList: lengths, maxWords } = index;
+/** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
+export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: (term: number, first: number, last: number) => void): void {
+  const { hash, alt, size, barBefore, count, candidate, candidateCount } = words;
+  const { exact, termAt, rootExact, rootPrefix, rootPrefixLengths, prefixLengthList: lengths, maxWords } = index;
   // Only words the scan found in the root sets can start a term.
   for (let c = 0; c < candidateCount; c++) {
     const i = candidate[c];
     // Words are matched from the root far more often than anywhere else: that level is inlined.
-    // Prefix snapshots are stored in ascending length order, so slot k holds lengths[k].
-    for (let k = 0; k < lengths.length && lengths[k] <= size[i]; k++) {
-      const h = prefix[i * slots + k];
+    for (let k = 0; rootPrefixLengths !== 0 && k < lengths.length && lengths[k] <= size[i]; k++) {
+      if ((rootPrefixLengths & (1 << lengths[k])) === 0) continue;
+      const h = prefixHash(words, text, i, lengths[k]);
       if (!hasBit(rootPrefix, h)) continue;
       const term = lookup(index.prefix, 0, h, lengths[k]);
       if (term >= 0) hit(term, i, i);
@@ -154,7 +158,7 @@ export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: numbe
     if (node < 0) continue;
     if (termAt[node] >= 0) hit(termAt[node], i, i);
     for (let j = i + 1; j < count && j - i < maxWords; j++) {
-      if (lengths.length > 0 && !barBefore[j]) matchPrefixes(index, words, node, i, j, hit);
+      if (lengths.length > 0 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
       const kind = barBefore[j] ? AFTER_BREAK : AFTER_SPACE;
       const next = lookup(exact, node, hash[j], kind);
       node = next < 0 && alt[j] !== hash[j] ? lookup(exact, node, alt[j], kind) : next;
@@ -164,11 +168,10 @@ export function matchPhrases(index: PhraseIndex, words: Words, hit: (term: numbe
   }
 }
 
-function matchPrefixes(index: PhraseIndex, words: Words, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
-  const { size, prefix, slots } = words;
+function matchPrefixes(index: PhraseIndex, words: Words, text: string, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
   const lengths = index.prefixLengthList;
-  for (let k = 0; k < lengths.length && lengths[k] <= size[j]; k++) {
-    const term = lookup(index.prefix, node, prefix[j * slots + k], lengths[k]);
+  for (let k = 0; k < lengths.length && lengths[k] <= words.size[j]; k++) {
+    const term = lookup(index.prefix, node, prefixHash(words, text, j, lengths[k]), lengths[k]);
     if (term >= 0) hit(term, first, j);
   }
 }

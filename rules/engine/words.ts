@@ -42,7 +42,12 @@ export interface Words {
   size: Int32Array;
   /** 1 when a hard break (sentence punctuation) separates the word from the previous one. */
   barBefore: Uint8Array;
-  /** Hash of the first L chars, at prefix[word * slots + slotOf[L]], for the lengths asked. */
+  /**
+   * 1 for words read by the general loop: their chars are not the text's units folded one by
+   * one, so the hashes of their first L chars are kept, at prefix[word * slots + slotOf[L]],
+   * for the lengths asked. (See `prefixHash`.)
+   */
+  general: Uint8Array;
   prefix: Int32Array;
   slots: number;
   slotOf: Int8Array;
@@ -53,6 +58,12 @@ export interface Words {
    */
   candidate: Int32Array;
   candidateCount: number;
+  /**
+   * Where sentences end (the offset after the char): ". ! ? … 。" followed by whitespace or the
+   * end of the text, and line breaks; ascending, `sentenceEnd[0 .. sentenceCount)`.
+   */
+  sentenceEnd: Int32Array;
+  sentenceCount: number;
 }
 
 /**
@@ -60,9 +71,11 @@ export interface Words {
  * one. Bit sets may hold false positives (the matcher checks candidates exactly), never misses.
  */
 export interface WordFilter {
-  /** Bit L set when snapshots of the first L chars are needed. */
+  /** Bit L set when some prefix term ends with a word prefix of L chars. */
   prefixLengths: number;
-  /** 65,536-bit set of the low bits of prefix snapshots that end a one-word prefix term. */
+  /** The same for one-word prefix terms: the scan tests those prefixes against `rootPrefix`. */
+  rootPrefixLengths: number;
+  /** 65,536-bit set of the low bits of the prefix hashes of one-word prefix terms. */
   rootPrefix: Uint8Array;
   /** 65,536-bit set of the low bits of the first words of terms that no pair below covers. */
   rootWords: Uint8Array;
@@ -87,11 +100,14 @@ export function createWords(): Words {
     end: new Int32Array(0),
     size: new Int32Array(0),
     barBefore: new Uint8Array(0),
+    general: new Uint8Array(0),
     prefix: new Int32Array(0),
     slots: 0,
     slotOf: new Int8Array(MAX_PREFIX + 1).fill(-1),
     candidate: new Int32Array(0),
     candidateCount: 0,
+    sentenceEnd: new Int32Array(0),
+    sentenceCount: 0,
   };
 }
 
@@ -105,14 +121,32 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
     words.end = new Int32Array(size);
     words.size = new Int32Array(size);
     words.barBefore = new Uint8Array(size);
+    words.general = new Uint8Array(size);
     words.candidate = new Int32Array(size);
-  }
+  } else words.general.fill(0, 0, maxWords);
   let slots = 0;
   for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
   words.slots = slots;
   if (words.prefix.length < words.hash.length * slots) words.prefix = new Int32Array(words.hash.length * slots);
   words.count = 0;
   words.candidateCount = 0;
+  words.sentenceCount = 0;
+}
+
+/** Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text. */
+function noteSentenceEnd(text: string, at: number, words: Words): void {
+  const unit = text.charCodeAt(at);
+  if (unit !== 10) {
+    if (unit !== 46 && unit !== 33 && unit !== 63 && unit !== 0x2026 && unit !== 0x3002) return;
+    if (at + 1 < text.length && !isWhitespace(text.charCodeAt(at + 1))) return;
+  }
+  words.sentenceEnd[words.sentenceCount++] = at + 1;
+}
+
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
@@ -134,7 +168,8 @@ const LEET_DIGIT = 4;
 const SPACE_KIND = 8;
 const BAR_KIND = 16;
 const HASH_KIND = 32;
-const kindTable = new Uint8Array(0x10000);
+/** kind << 16 | folded char, per BMP code unit. */
+const charInfo = new Int32Array(0x10000);
 
 function kindOf(code: number): number {
   if (code === SPACE) return SPACE_KIND;
@@ -145,7 +180,7 @@ function kindOf(code: number): number {
   return 0;
 }
 
-for (let unit = 0; unit < 0x80; unit++) kindTable[unit] = kindOf(foldTable[unit]);
+for (let unit = 0; unit < 0x80; unit++) charInfo[unit] = (kindOf(foldTable[unit]) << 16) | foldTable[unit];
 
 /** Shared by the fast and the general loop of one scan. */
 let count = 0;
@@ -158,18 +193,18 @@ function pushHashWord(words: Words, at: number, prefixLengths: number): void {
   words.start[count] = at;
   words.end[count] = at + 1;
   words.size[count] = 1;
-  if ((prefixLengths & 2) !== 0) words.prefix[count * words.slots + words.slotOf[1]] = HASH_WORD;
+  if ((prefixLengths & 2) !== 0) words.prefix[count * words.slots + words.slotOf[1]] = HASH_WORD; // read when the general loop wrote it
   words.barBefore[count++] = bar;
   bar = 0;
 }
 
 export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
-  const { prefixLengths, rootPrefix, rootWords, rootPairs } = filter;
+  const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs } = filter;
   prepare(words, (len >> 1) + 2, prefixLengths);
-  const kinds = kindTable;
-  const table = foldTable;
-  const { hash, alt, start, end, size, barBefore, prefix, slots, slotOf, candidate } = words;
+  if (words.sentenceEnd.length <= len) words.sentenceEnd = new Int32Array(len + 1);
+  const infos = charInfo;
+  const { hash, alt, start, end, size, barBefore, candidate } = words;
   let candidates = 0;
   // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
@@ -178,13 +213,16 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   // Words of letters and digits that fold to one char each, with no letter thrice in a row and
   // no leet, take this loop; any other word is read again by `scanGeneral`, from its start.
   while (i < len) {
-    let unit = text.charCodeAt(i);
-    let kind = kinds[unit];
+    const unit = text.charCodeAt(i);
+    let info = infos[unit];
+    let kind = info >>> 16;
     if (kind === SPACE_KIND) {
+      if (unit === 10) noteSentenceEnd(text, i, words);
       i++;
       continue;
     }
     if (kind === BAR_KIND) {
+      noteSentenceEnd(text, i, words);
       pendingBar = 1;
       i++;
       continue;
@@ -210,10 +248,8 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     let prefixHit = false;
     // Whether this word and the one before it may be the first two words of a term.
     const pairs = pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1);
-    const before = pairs ? hash[wordCount - 1] : 0;
-    let pairHit = false;
     while ((kind & (LETTER | DIGIT | LEET_DIGIT)) !== 0) {
-      const c = table[unit];
+      const c = info & 0xffff;
       if (c !== previous) {
         previous = c;
         run = 1;
@@ -221,17 +257,13 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       seen |= kind;
       h = Math.imul(h ^ c, FNV_PRIME);
       n++;
-      if (n < 32 && (prefixLengths & (1 << n)) !== 0) {
-        prefix[wordCount * slots + slotOf[n]] = h;
-        if (hasBit(rootPrefix, h)) prefixHit = true;
-        if (pairs && hasPair(rootPairs, before, h)) pairHit = true;
-      }
+      if (n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHit = true;
       if (++i === len) {
         kind = SPACE_KIND;
         break;
       }
-      unit = text.charCodeAt(i);
-      kind = kinds[unit];
+      info = infos[text.charCodeAt(i)];
+      kind = info >>> 16;
     }
     if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
       hash[wordCount] = h;
@@ -240,7 +272,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       end[wordCount] = i;
       size[wordCount] = n;
       // The word before may start a term with this one; this one may start a term.
-      if (pairHit || (pairs && hasPair(rootPairs, before, h))) candidate[candidates++] = wordCount - 1;
+      if (pairs && hasPair(rootPairs, hash[wordCount - 1], h)) candidate[candidates++] = wordCount - 1;
       if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
@@ -251,7 +283,10 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     i = scanGeneral(text, wordStart, words, prefixLengths);
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
-    while (wordCount < count) candidate[candidates++] = wordCount++;
+    while (wordCount < count) {
+      words.general[wordCount] = 1;
+      candidate[candidates++] = wordCount++;
+    }
     pendingBar = bar;
   }
   words.count = wordCount;
@@ -291,7 +326,7 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
       multi = uncommon.expansion;
       i += uncommon.width - 1;
     }
-    if (i < len && table[unit] !== 0) kindTable[unit] = kindOf(code); // cached folds only (not pairs or lone surrogates)
+    if (i < len && table[unit] !== 0) charInfo[unit] = (kindOf(code) << 16) | code; // cached folds only (not pairs or lone surrogates)
     if (code === SPACE || code === BAR || code === HASH || (code === BANG && !continuesWord(text, i + 1))) {
       if (inWord) {
         if (special || (hasLetter && leetDigit)) {
@@ -309,6 +344,7 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
       }
       if (code === HASH) pushHashWord(words, at, prefixLengths);
       else if (code !== SPACE) bar = 1;
+      if (i < len) noteSentenceEnd(text, at, words);
       return i + 1;
     }
     if (code === DROP) {
@@ -358,6 +394,14 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
     }
   }
   return len;
+}
+
+/** The hash of the first `length` chars of word w of `text` (at most its size). */
+export function prefixHash(words: Words, text: string, w: number, length: number): number {
+  if (words.general[w] === 1) return words.prefix[w * words.slots + words.slotOf[length]];
+  let h = FNV_OFFSET;
+  for (let i = words.start[w], end = i + length; i < end; i++) h = Math.imul(h ^ (charInfo[text.charCodeAt(i)] & 0xffff), FNV_PRIME);
+  return h;
 }
 
 /** The reference normaliser on one word; returns the new word count. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normalize';
 import { wordHash } from '../../rules/engine/termHash';
-import { createWords, scanWords } from '../../rules/engine/words';
+import { createWords, prefixHash, scanWords } from '../../rules/engine/words';
 
 function reference(text: string) {
   const n = createNormalized();
@@ -17,7 +17,7 @@ function reference(text: string) {
 }
 
 /** No root sets: only the words themselves are compared here. */
-const filter = (prefixLengths: number) => ({ prefixLengths, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(0x8000) });
+const filter = (prefixLengths: number) => ({ prefixLengths, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(0x8000) });
 
 function fast(text: string) {
   const words = createWords();
@@ -46,10 +46,42 @@ describe('scanWords', () => {
     );
   });
 
-  it('keeps prefix snapshots of the normalised word', () => {
+  it('gives the hash of the first L chars of any word, as the reference reads it', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const n = createNormalized();
+        normalizeInto(text, n);
+        const words = createWords();
+        scanWords(text, words, filter((1 << 1) | (1 << 2) | (1 << 3) | (1 << 5)));
+        for (let t = 0; t < n.tokenCount; t++) {
+          for (const length of [1, 2, 3, 5]) {
+            if (length > n.tokenEnd[t] - n.tokenStart[t]) continue;
+            expect(prefixHash(words, text, t, length)).toBe(wordHash(n.chars, n.tokenStart[t], n.tokenStart[t] + length) | 0);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the sentence ends that a regular expression finds', () => {
+    const sentenceEnd = /[.!?\u2026\u3002](?=[\s\u00a0]|$)|\n/g;
+    fc.assert(
+      fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '!a', '1.5'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
+        const words = createWords();
+        scanWords(text, words, filter(0));
+        const expected = [...text.matchAll(sentenceEnd)].map((m) => m.index + 1);
+        expect(Array.from(words.sentenceEnd.subarray(0, words.sentenceCount))).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the hash of the first chars of a normalised word', () => {
     const words = createWords();
-    scanWords('Leaked FUUUCK', words, filter((1 << 4) | (1 << 3)));
-    const prefixOf = (w: number, l: number) => words.prefix[w * words.slots + words.slotOf[l]];
+    const text = 'Leaked FUUUCK';
+    scanWords(text, words, filter((1 << 4) | (1 << 3)));
+    const prefixOf = (w: number, l: number) => prefixHash(words, text, w, l);
     const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
     expect(prefixOf(0, 4)).toBe(wordHash(codes('leak'), 0, 4) | 0);
     expect(prefixOf(1, 3)).toBe(wordHash(codes('fuc'), 0, 3) | 0);
