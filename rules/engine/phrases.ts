@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, type WordFilter, type Words } from './words';
+import { altHash, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, wordSize, type WordFilter, type Words } from './words';
 import { wordHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -13,6 +13,8 @@ export interface PhraseIndex extends WordFilter {
   prefix: EdgeTable;
   /** Term ending at each node, or -1. */
   termAt: Int32Array;
+  /** 1 for nodes with prefix edges (to a term whose last word is a prefix). */
+  hasPrefixEdge: Uint8Array;
   /** `prefixLengths` (the lengths of the prefix terms' last words), ascending. */
   prefixLengthList: Int8Array;
   maxWords: number;
@@ -91,6 +93,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
+  const prefixNodes = new Set<number>();
   terms.forEach((term, id) => {
     const path = paths[id]!;
     const last = path[path.length - 1]!;
@@ -100,6 +103,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
       const h = hashOf(word);
       if (isPrefix && i === path.length - 1) {
         insert(prefix, node, h, word.length, id);
+        prefixNodes.add(node);
         prefixLengths |= 1 << word.length;
         if (node === 0) {
           setBit(rootPrefix, h);
@@ -125,6 +129,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     exact,
     prefix,
     termAt: Int32Array.from(termAt),
+    hasPrefixEdge: Uint8Array.from(termAt, (_, node) => (prefixNodes.has(node) ? 1 : 0)),
     rootExact,
     rootPrefix,
     rootWords,
@@ -140,13 +145,13 @@ const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
 export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, alt, size, barBefore, count, candidate, candidateCount } = words;
-  const { exact, termAt, rootExact, rootPrefix, rootPrefixLengths, prefixLengthList: lengths, maxWords } = index;
+  const { hash, barBefore, count, candidate, candidateCount } = words;
+  const { exact, termAt, hasPrefixEdge, rootExact, rootPrefix, rootPrefixLengths, prefixLengthList: lengths, maxWords } = index;
   // Only words the scan found in the root sets can start a term.
   for (let c = 0; c < candidateCount; c++) {
     const i = candidate[c];
     // Words are matched from the root far more often than anywhere else: that level is inlined.
-    for (let k = 0; rootPrefixLengths !== 0 && k < lengths.length && lengths[k] <= size[i]; k++) {
+    for (let k = 0; rootPrefixLengths !== 0 && k < lengths.length && lengths[k] <= wordSize(words, i); k++) {
       if ((rootPrefixLengths & (1 << lengths[k])) === 0) continue;
       const h = prefixHash(words, text, i, lengths[k]);
       if (!hasBit(rootPrefix, h)) continue;
@@ -154,14 +159,14 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
       if (term >= 0) hit(term, i, i);
     }
     let node = hasBit(rootExact, hash[i]) ? lookup(exact, 0, hash[i], AFTER_SPACE) : -1;
-    if (node < 0 && alt[i] !== hash[i] && hasBit(rootExact, alt[i])) node = lookup(exact, 0, alt[i], AFTER_SPACE);
+    if (node < 0 && altHash(words, i) !== hash[i] && hasBit(rootExact, altHash(words, i))) node = lookup(exact, 0, altHash(words, i), AFTER_SPACE);
     if (node < 0) continue;
     if (termAt[node] >= 0) hit(termAt[node], i, i);
     for (let j = i + 1; j < count && j - i < maxWords; j++) {
-      if (lengths.length > 0 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
+      if (hasPrefixEdge[node] === 1 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
       const kind = barBefore[j] ? AFTER_BREAK : AFTER_SPACE;
       const next = lookup(exact, node, hash[j], kind);
-      node = next < 0 && alt[j] !== hash[j] ? lookup(exact, node, alt[j], kind) : next;
+      node = next < 0 && altHash(words, j) !== hash[j] ? lookup(exact, node, altHash(words, j), kind) : next;
       if (node < 0) break;
       if (termAt[node] >= 0) hit(termAt[node], i, j);
     }
@@ -170,7 +175,8 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
 
 function matchPrefixes(index: PhraseIndex, words: Words, text: string, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
   const lengths = index.prefixLengthList;
-  for (let k = 0; k < lengths.length && lengths[k] <= words.size[j]; k++) {
+  const size = wordSize(words, j);
+  for (let k = 0; k < lengths.length && lengths[k] <= size; k++) {
     const term = lookup(index.prefix, node, prefixHash(words, text, j, lengths[k]), lengths[k]);
     if (term >= 0) hit(term, first, j);
   }

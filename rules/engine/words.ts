@@ -33,12 +33,12 @@ export interface Words {
   hash: Int32Array;
   /**
    * The hash with letter runs capped at two instead of squeezed to one ("boooobies" reads
-   * "bobies", and also "boobies"); equal to `hash` for most words.
+   * "bobies", and also "boobies"). Written for general words only: read it with `altHash`.
    */
   alt: Int32Array;
   start: Int32Array;
   end: Int32Array;
-  /** Normalised length, in chars. */
+  /** Normalised length, in chars. Written for general words only: read it with `wordSize`. */
   size: Int32Array;
   /** 1 when a hard break (sentence punctuation) separates the word from the previous one. */
   barBefore: Uint8Array;
@@ -204,7 +204,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   prepare(words, (len >> 1) + 2, prefixLengths);
   if (words.sentenceEnd.length <= len) words.sentenceEnd = new Int32Array(len + 1);
   const infos = charInfo;
-  const { hash, alt, start, end, size, barBefore, candidate } = words;
+  const { hash, start, end, barBefore, candidate } = words;
   let candidates = 0;
   // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
@@ -267,10 +267,8 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     }
     if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
       hash[wordCount] = h;
-      alt[wordCount] = h;
       start[wordCount] = wordStart;
       end[wordCount] = i;
-      size[wordCount] = n;
       // The word before may start a term with this one; this one may start a term.
       if (pairs && hasPair(rootPairs, hash[wordCount - 1], h)) candidate[candidates++] = wordCount - 1;
       if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
@@ -395,6 +393,10 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
   }
   return len;
 }
+
+/** Plain words fold one unit to one char, with no stretched letters: only general words need these. */
+export const altHash = (words: Words, w: number): number => (words.general[w] === 1 ? words.alt[w] : words.hash[w]);
+export const wordSize = (words: Words, w: number): number => (words.general[w] === 1 ? words.size[w] : words.end[w] - words.start[w]);
 
 /** The hash of the first `length` chars of word w of `text` (at most its size). */
 export function prefixHash(words: Words, text: string, w: number, length: number): number {
