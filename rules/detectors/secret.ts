@@ -297,7 +297,10 @@ function findTokens(text: string, anchor: string, startAt: (text: string, i: num
 function keywordBefore(text: string, end: number): string | null {
   let k = end;
   while (k > 0 && end - k < 3 && isSpaceCode(text.charCodeAt(k - 1))) k--;
-  if (k === 0 || !isLetterOrUnderscore(text.charCodeAt(k - 1))) return null;
+  if (k === 0) return null;
+  // Every keyword ends in d, p, y, t or n (pwd, mdp, key, secret, token): most colons stop here.
+  const last = text.charCodeAt(k - 1) | 0x20;
+  if (last !== 100 && last !== 112 && last !== 121 && last !== 116 && last !== 110) return null;
   const m = KEYWORD_BEFORE_SEPARATOR.exec(text.slice(Math.max(0, k - KEYWORD_LOOKBEHIND), k).toLowerCase());
   return m ? m[1]! : null;
 }

@@ -5,6 +5,20 @@ export interface Span {
 }
 
 /**
+ * What the word scan (rules/engine/words.ts) tells about a text, so that detectors which cannot
+ * match skip it. Over-estimates are fine; an under-estimate would hide a finding.
+ */
+export interface TextFacts {
+  /**
+   * Length of the longest run of words holding a digit, less than 4 chars apart (their chars
+   * added up; anything the scan's general path read counts as such a word).
+   */
+  digitRun: number;
+  /** Whether the text has an '@'. */
+  atSign: boolean;
+}
+
+/**
  * A built-in detector: scans the original text and appends what it finds to `out`, in any order.
  * Must be pure, never throw, and run in time linear in `text.length`.
  */

@@ -2,7 +2,7 @@
 // term of every rule is matched word by word (phrases.ts), then the few rules that need more
 // (hashed terms, patterns near their triggers, detectors, links) run only where they can match.
 // Buffers are reused between calls.
-import { DETECTORS } from '../detectors/index';
+import { DETECTORS, MAY_MATCH } from '../detectors/index';
 import type { Span } from '../detectors/types';
 import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../types';
 import { parse as parseHost } from 'tldts';
@@ -62,6 +62,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
           break;
         case 'detector': {
           const spans: Span[] = [];
+          if (!MAY_MATCH[rule.detector](words.facts)) break;
           DETECTORS[rule.detector](text, spans);
           for (const span of spans) {
             if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(rule, span.start, span.end);

@@ -21,6 +21,7 @@ import {
   SPACE,
   uncommon,
 } from './normalize';
+import type { TextFacts } from '../detectors/types';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -64,6 +65,8 @@ export interface Words {
    */
   sentenceEnd: Int32Array;
   sentenceCount: number;
+  /** What detectors may skip on (see `TextFacts` in rules/detectors). */
+  facts: TextFacts;
 }
 
 /**
@@ -108,6 +111,7 @@ export function createWords(): Words {
     candidateCount: 0,
     sentenceEnd: new Int32Array(0),
     sentenceCount: 0,
+    facts: { digitRun: 0, atSign: false },
   };
 }
 
@@ -131,6 +135,7 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
   words.count = 0;
   words.candidateCount = 0;
   words.sentenceCount = 0;
+  words.facts.atSign = false;
 }
 
 /** Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text. */
@@ -206,6 +211,10 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   const infos = charInfo;
   const { hash, start, end, barBefore, candidate } = words;
   let candidates = 0;
+  // Digit runs: words holding a digit, less than 4 chars apart, their lengths added up.
+  let digitRun = 0;
+  let digitRunEnd = -8;
+  let longestRun = 0;
   // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
   let pendingBar = 0;
@@ -274,11 +283,20 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
+      if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
+        digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
+        digitRunEnd = i;
+        if (digitRun > longestRun) longestRun = digitRun;
+      }
       continue; // the separator is read by the loop
     }
     count = wordCount;
     bar = pendingBar;
     i = scanGeneral(text, wordStart, words, prefixLengths);
+    // Whatever the general loop read may hold digits: it counts in a run, whole.
+    digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
+    digitRunEnd = i;
+    if (digitRun > longestRun) longestRun = digitRun;
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
     while (wordCount < count) {
@@ -289,6 +307,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   }
   words.count = wordCount;
   words.candidateCount = candidates;
+  words.facts.digitRun = longestRun;
 }
 
 /**
@@ -318,6 +337,7 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
     const unit = i < len ? text.charCodeAt(i) : SPACE;
     let code = table[unit];
     const at = i;
+    if (unit === 64) words.facts.atSign = true; // '@' never takes the fast loop
     let multi: string | undefined;
     if (code === 0) {
       code = foldUncommon(text, i);

@@ -77,6 +77,19 @@ describe('scanWords', () => {
     );
   });
 
+  it('tells detectors how long the longest digit run is and whether there is an @', () => {
+    const facts = (text: string) => {
+      const words = createWords();
+      scanWords(text, words, filter(0));
+      return { ...words.facts };
+    };
+    expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, atSign: false });
+    expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, atSign: false });
+    expect(facts('Call +33 6 12 34 56 78 now').digitRun).toBeGreaterThanOrEqual(11);
+    expect(facts('write to bob@example.com').atSign).toBe(true);
+    expect(facts('no numbers here')).toEqual({ digitRun: 0, atSign: false });
+  });
+
   it('gives the hash of the first chars of a normalised word', () => {
     const words = createWords();
     const text = 'Leaked FUUUCK';
