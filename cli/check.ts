@@ -1,10 +1,12 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { analyze } from '../rules/engine/analyze';
 import { LOCALES } from '../rules/types';
 import { CliError } from './CliError';
 import type { Command } from './Command';
 import { checkJsonl } from './checkJsonl';
+import { LinePool } from './linePool';
 import { findingsToJson } from './findingsToJson';
 import { formatFindingsText } from './formatFindingsText';
 import { openPack } from './openPack';
@@ -25,6 +27,8 @@ Options:
   --format text|json   text: one line per finding (default); json: {"findings":[...]}
   --jsonl              one post per line: a JSON string or {"id","text"}; prints one
                        {"id","findings"} object per line (--format does not apply)
+  --threads N          --jsonl only: worker threads that check posts (default: one per
+                       CPU core, at most 8; 1 checks them in this thread)
   --locale en|fr       language of the messages
   --site HOST          the network the post is for (e.g. linkedin.com): applies its site rules
   --pack PATH          a pack folder or a compiled .json (default: the built-in pack)
@@ -41,6 +45,7 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
         locale: { type: 'string' },
         site: { type: 'string' },
         pack: { type: 'string' },
+        threads: { type: 'string' },
       },
     });
     const format = expectOneOf('check', 'format', values.format, FORMATS) ?? 'text';
@@ -50,9 +55,19 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
     const options = { locale, site: values.site };
 
     if (values.jsonl) {
+      const threads = values.threads === undefined ? Math.min(availableParallelism(), MAX_THREADS) : parseThreads(values.threads);
       const input = openInputStream(file);
-      return checkJsonl(input, process.stdout, openPack(values.pack), options);
+      // Workers start first: their start-up overlaps loading the pack.
+      const pool = threads > 1 ? new LinePool(threads) : undefined;
+      try {
+        const pack = openPack(values.pack);
+        pool?.setPack(pack, options);
+        return await checkJsonl(input, process.stdout, pack, options, pool);
+      } finally {
+        await pool?.close();
+      }
     }
+    if (values.threads !== undefined) throw new CliError('check: --threads applies to --jsonl only');
     const raw = file === undefined ? await readStdin() : readInputFile(file);
     const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     const findings = analyze(text, openPack(values.pack), options);
@@ -61,6 +76,14 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
     return findings.some((finding) => finding.severity === 'stop') ? 1 : 0;
   },
 };
+
+const MAX_THREADS = 8;
+
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new CliError(`check: --threads expects a whole number from 1 to 64, got "${value}"`);
+  return threads;
+}
 
 /** Opens FILE for reading, so that a missing file fails before the pack is loaded, with an error naming it. */
 function openInputFile(file: string): number {

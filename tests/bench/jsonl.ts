@@ -24,7 +24,7 @@ export interface JsonlTiming {
  * FR, half as JSON strings and half as `{"id","text"}` objects. Each run is timed from spawn to
  * exit; the median run on an empty file is the start-up cost, subtracted from the median full run.
  */
-export function benchJsonl(count = 20_000, runs = 3): JsonlTiming {
+export function benchJsonl(count = 20_000, runs = 3, extraArgs: string[] = []): JsonlTiming {
   const folder = mkdtempSync(join(tmpdir(), 'postguard-bench-'));
   try {
     const postsFile = join(folder, 'posts.jsonl');
@@ -38,7 +38,7 @@ export function benchJsonl(count = 20_000, runs = 3): JsonlTiming {
     const timeRun = (input: string) => {
       const out = openSync(outFile, 'w');
       const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [CLI, 'check', '--jsonl', input], { stdio: ['ignore', out, 'pipe'] });
+      const result = spawnSync(process.execPath, [CLI, 'check', '--jsonl', ...extraArgs, input], { stdio: ['ignore', out, 'pipe'] });
       const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
       closeSync(out);
       if (result.status !== 0 && result.status !== 1) throw new Error(`postguard check --jsonl exited with ${result.status}: ${result.stderr}`);
@@ -65,7 +65,7 @@ function median(values: number[]): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const timing = benchJsonl();
+  const timing = benchJsonl(20_000, 3, process.argv.slice(2));
   console.log(
     `check --jsonl: ${timing.posts} posts in ${timing.totalMs.toFixed(0)} ms, start-up ${timing.startupMs.toFixed(0)} ms: ` +
       `${timing.microsPerPost.toFixed(1)} µs per post (analyze() alone: ${timing.analyzeMicrosPerPost.toFixed(1)} µs)`,

@@ -1,0 +1,56 @@
+import { analyze } from '../rules/engine/analyze';
+import type { AnalyzeOptions, CompiledPack } from '../rules/types';
+import { findingsToJson } from './findingsToJson';
+
+/** What `check --jsonl` prints for a run of input lines, and what the exit code needs from it. */
+export interface CheckedLines {
+  out: string;
+  sawStop: boolean;
+  sawBadLine: boolean;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Checks input lines `firstLine`, `firstLine + 1`, … (1-based; a line number is the id of a post
+ * that has none), given as UTF-8 bytes: one `{"id","findings"}` or `{"id","error"}` output line
+ * per non-blank line. A final '\n' ends the last line; it does not start another.
+ */
+export function checkLines(bytes: Uint8Array, firstLine: number, pack: CompiledPack, options: AnalyzeOptions): CheckedLines {
+  const lines = decoder.decode(bytes);
+  let out = '';
+  let sawStop = false;
+  let sawBadLine = false;
+  for (let lineStart = 0, lineNumber = firstLine; lineStart < lines.length; lineNumber++) {
+    let lineEnd = lines.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = lines.length;
+    let line = lines.slice(lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') continue;
+    let post: unknown;
+    try {
+      post = JSON.parse(line);
+    } catch {
+      sawBadLine = true;
+      out += `{"id":${lineNumber},"error":"invalid JSON"}\n`;
+      continue;
+    }
+    let id: unknown = lineNumber;
+    let text: unknown = post;
+    if (typeof post === 'object' && post !== null && !Array.isArray(post)) {
+      const fields = post as { id?: unknown; text?: unknown };
+      if (fields.id !== undefined && fields.id !== null) id = fields.id;
+      text = fields.text;
+    }
+    if (typeof text !== 'string') {
+      sawBadLine = true;
+      out += `{"id":${JSON.stringify(id)},"error":"expected a JSON string or an object with a \\"text\\" string"}\n`;
+      continue;
+    }
+    const findings = analyze(text, pack, options);
+    if (!sawStop) sawStop = findings.some((finding) => finding.severity === 'stop');
+    out += `{"id":${JSON.stringify(id)},"findings":${findingsToJson(findings)}}\n`;
+  }
+  return { out, sawStop, sawBadLine };
+}

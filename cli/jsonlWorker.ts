@@ -1,0 +1,22 @@
+// A `check --jsonl` worker thread: receives the pack once, then batches of lines; answers each
+// batch with its output (see checkLines.ts). Nothing else crosses the thread boundary.
+import { parentPort } from 'node:worker_threads';
+import type { AnalyzeOptions, CompiledPack } from '../rules/types';
+import { checkLines } from './checkLines';
+
+export type ToWorker = { kind: 'pack'; pack: CompiledPack; options: AnalyzeOptions } | { kind: 'lines'; seq: number; firstLine: number; bytes: Uint8Array };
+export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
+
+let pack: CompiledPack | undefined;
+let options: AnalyzeOptions = {};
+const port = parentPort!;
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'pack') {
+    pack = message.pack;
+    options = message.options;
+    return;
+  }
+  const checked = checkLines(message.bytes, message.firstLine, pack!, options);
+  port.postMessage({ kind: 'checked', seq: message.seq, ...checked } satisfies FromWorker);
+});
+port.postMessage({ kind: 'ready' } satisfies FromWorker);
