@@ -132,13 +132,15 @@ describe('postguard check --jsonl', { timeout: 60_000 }, () => {
     expect(status).toBe(1);
   });
 
-  it('splits lines correctly across read chunks, from a file and from a pipe', () => {
+  it('splits lines correctly across read chunks and batches, from a file and a pipe, on any number of threads', () => {
     const posts = Array.from({ length: 3000 }, (_, index) => `${'Café ☕ à Lyon 🚀 '.repeat(40 + (index % 37))}Call me at +33 6 12 34 56 78`);
     const input = posts.map((post) => JSON.stringify(post)).join('\n') + '\n';
     const file = join(folder, 'posts.jsonl');
     writeFileSync(file, input);
     expect(Buffer.byteLength(input)).toBeGreaterThan(2 * (1 << 20));
-    for (const { stdout } of [postguard(['check', '--jsonl', file]), postguard(['check', '--jsonl'], input)]) {
+    const runs = [postguard(['check', '--jsonl', file]), postguard(['check', '--jsonl'], input), postguard(['check', '--jsonl', '--threads', '1', file]), postguard(['check', '--jsonl', '--threads', '3', file])];
+    for (const run of runs.slice(1)) expect(run.stdout).toBe(runs[0]!.stdout);
+    for (const { stdout } of runs) {
       const results = jsonlLines(stdout);
       expect(results.map((post) => post.id)).toEqual(posts.map((_, index) => index + 1));
       results.forEach((result, index) => {
@@ -151,7 +153,7 @@ describe('postguard check --jsonl', { timeout: 60_000 }, () => {
 
 describe('postguard exit code 2', { timeout: 60_000 }, () => {
   it('for an unknown flag or a bad option value', () => {
-    for (const args of [['check', '--bogus'], ['check', '--format', 'xml'], ['check', '--locale', 'de'], ['frobnicate']]) {
+    for (const args of [['check', '--bogus'], ['check', '--format', 'xml'], ['check', '--locale', 'de'], ['frobnicate'], ['check', '--jsonl', '--threads', '0'], ['check', '--threads', '2']]) {
       const { status, stderr } = postguard(args, ACCEPTANCE_POST);
       expect(status).toBe(2);
       expectOneLineError(stderr);
