@@ -24,7 +24,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = [];
   const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
 
-  scanWords(text, words, prepared.phrases);
+  scanWords(text, words, prepared.filter);
   current = { prepared, enabled };
   collectHits(prepared, enabled, text);
 
@@ -337,9 +337,11 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
 }
 
 function findHashed(table: HashedTable, text: string, emit: (start: number, end: number) => void): void {
-  const { hash, start, end, barBefore, count } = words;
+  const { hash, start, end, barBefore, count, hashedCandidate, hashedCandidateCount } = words;
   let reach = 0;
-  for (let t = 0; t < count; t++) {
+  // The scan kept the words whose first-word bucket is set in some table.
+  for (let c = 0; c < hashedCandidateCount; c++) {
+    const t = hashedCandidate[c];
     let key = mixKey(table.seed, hash[t]);
     if (!hasBit(table.firstWords, bucketOf(key)) || start[t] < reach) continue;
     // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.

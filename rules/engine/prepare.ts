@@ -4,6 +4,7 @@
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
+import type { WordFilter } from './words';
 import { saltSeed } from './termHash';
 
 export const enum Role {
@@ -29,6 +30,8 @@ export interface PreparedPack {
   rules: CompiledRule[];
   /** Every term of every rule, as paths of word hashes. */
   phrases: PhraseIndex;
+  /** What the word scan tests each word against: the phrase index and the hashed tables' first words. */
+  filter: WordFilter;
   /** Entries of term t are entryRule/entryRole/entryGroup[entryStart[t] .. entryStart[t + 1]). */
   entryStart: Int32Array;
   entryRule: Int32Array;
@@ -96,10 +99,14 @@ function build(pack: CompiledPack): PreparedPack {
   for (const [term] of entries) entryStart[term + 1]++;
   for (let t = 0; t < terms.length; t++) entryStart[t + 1] += entryStart[t];
 
+  const phrases = buildPhraseIndex(terms);
+  const hashedFirstWords = new Uint8Array(hashed.length << 13);
+  hashed.forEach((table, k) => hashedFirstWords.set(table.firstWords, k << 13));
   return {
     pack,
     rules: pack.rules,
-    phrases: buildPhraseIndex(terms),
+    phrases,
+    filter: { ...phrases, hashedSeeds: Int32Array.from(hashed, (table) => table.seed), hashedFirstWords },
     entryStart,
     entryRule: Int32Array.from(entries, (e) => e[1]),
     entryRole: Uint8Array.from(entries, (e) => e[2]),

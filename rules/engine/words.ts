@@ -22,6 +22,7 @@ import {
   uncommon,
 } from './normalize';
 import type { TextFacts } from '../detectors/types';
+import { bucketOf, mixKey } from './termHash';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -59,6 +60,9 @@ export interface Words {
    */
   candidate: Int32Array;
   candidateCount: number;
+  /** Words that may open a hashed term (in some table's first-word set), and general words. */
+  hashedCandidate: Int32Array;
+  hashedCandidateCount: number;
   /**
    * Where sentences end (the offset after the char): ". ! ? … 。" followed by whitespace or the
    * end of the text, and line breaks; ascending, `sentenceEnd[0 .. sentenceCount)`.
@@ -84,6 +88,12 @@ export interface WordFilter {
   rootWords: Uint8Array;
   /** PAIR_BITS-bit set of `pairKey(first, second)` for the first two words of the other terms. */
   rootPairs: Uint8Array;
+  /**
+   * Hashed-term tables (termHash.ts): table k's salt seed, and its 65,536-bit set of first-word
+   * buckets at hashedFirstWords[k * 8192 .. (k + 1) * 8192).
+   */
+  hashedSeeds?: Int32Array;
+  hashedFirstWords?: Uint8Array;
 }
 
 export const PAIR_BITS = 1 << 18;
@@ -109,6 +119,8 @@ export function createWords(): Words {
     slotOf: new Int8Array(MAX_PREFIX + 1).fill(-1),
     candidate: new Int32Array(0),
     candidateCount: 0,
+    hashedCandidate: new Int32Array(0),
+    hashedCandidateCount: 0,
     sentenceEnd: new Int32Array(0),
     sentenceCount: 0,
     facts: { digitRun: 0, atSign: false },
@@ -127,6 +139,7 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
     words.barBefore = new Uint8Array(size);
     words.general = new Uint8Array(size);
     words.candidate = new Int32Array(size);
+    words.hashedCandidate = new Int32Array(size);
   } else words.general.fill(0, 0, maxWords);
   let slots = 0;
   for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
@@ -134,6 +147,7 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
   if (words.prefix.length < words.hash.length * slots) words.prefix = new Int32Array(words.hash.length * slots);
   words.count = 0;
   words.candidateCount = 0;
+  words.hashedCandidateCount = 0;
   words.sentenceCount = 0;
   words.facts.atSign = false;
 }
@@ -187,6 +201,9 @@ function kindOf(code: number): number {
 
 for (let unit = 0; unit < 0x80; unit++) charInfo[unit] = (kindOf(foldTable[unit]) << 16) | foldTable[unit];
 
+const NO_SEEDS = new Int32Array(0);
+const NO_SEEDS_BITS = new Uint8Array(0);
+
 /** Shared by the fast and the general loop of one scan. */
 let count = 0;
 let bar = 0;
@@ -206,6 +223,10 @@ function pushHashWord(words: Words, at: number, prefixLengths: number): void {
 export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
   const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs } = filter;
+  const hashedSeeds = filter.hashedSeeds ?? NO_SEEDS;
+  const hashedFirstWords = filter.hashedFirstWords ?? NO_SEEDS_BITS;
+  const hashedCandidate = words.hashedCandidate;
+  let hashedCandidates = 0;
   prepare(words, (len >> 1) + 2, prefixLengths);
   if (words.sentenceEnd.length <= len) words.sentenceEnd = new Int32Array(len + 1);
   const infos = charInfo;
@@ -243,6 +264,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       // "#" and the word before it are candidates, like words of the general loop.
       if (pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
       candidate[candidates++] = wordCount;
+      hashedCandidate[hashedCandidates++] = wordCount;
       wordCount = count;
       pendingBar = 0;
       i++;
@@ -281,6 +303,13 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       // The word before may start a term with this one; this one may start a term.
       if (pairs && hasPair(rootPairs, hash[wordCount - 1], h)) candidate[candidates++] = wordCount - 1;
       if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
+      for (let k = 0; k < hashedSeeds.length; k++) {
+        const b = bucketOf(mixKey(hashedSeeds[k], h));
+        if ((hashedFirstWords[(k << 13) + (b >> 3)] & (1 << (b & 7))) !== 0) {
+          hashedCandidate[hashedCandidates++] = wordCount;
+          break;
+        }
+      }
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
       if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
@@ -301,12 +330,14 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
     while (wordCount < count) {
       words.general[wordCount] = 1;
+      hashedCandidate[hashedCandidates++] = wordCount;
       candidate[candidates++] = wordCount++;
     }
     pendingBar = bar;
   }
   words.count = wordCount;
   words.candidateCount = candidates;
+  words.hashedCandidateCount = hashedCandidates;
   words.facts.digitRun = longestRun;
 }
 
