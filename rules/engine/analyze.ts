@@ -207,33 +207,27 @@ function onTerm(term: number, first: number, last: number): void {
 
 /** Term matches of bucket[from, to) outside the rule's exceptions; leftmost, then longest, no overlaps. */
 function pickTerms(from: number, to: number, emit: (start: number, end: number) => void): void {
-  let exceptions = false;
-  for (let k = from; k < to && !exceptions; k++) exceptions = hitRole[bucket[k]] === Role.Except;
   let reach = -1;
-  let bestStart = -1;
-  let bestEnd = -1;
-  for (let k = from; k <= to; k++) {
-    const h = k < to ? bucket[k] : -1;
-    if (h >= 0 && (hitRole[h] !== Role.Term || (exceptions && excepted(from, to, h)))) continue;
-    // Hits come by start: a new start settles the longest match at the previous one.
-    if (h < 0 || hitStart[h] !== bestStart) {
-      if (bestStart >= reach && bestEnd > bestStart) {
-        emit(bestStart, bestEnd);
-        reach = bestEnd;
-      }
-      if (h < 0) break;
-      bestStart = hitStart[h];
-      bestEnd = hitEnd[h];
-    } else if (hitEnd[h] > bestEnd) bestEnd = hitEnd[h];
+  // The furthest end of the exceptions seen so far: a term ending before it lies inside one.
+  let exceptReach = -1;
+  // Hits come by start; those with the same start are taken together, longest first.
+  for (let k = from; k < to; ) {
+    const start = hitStart[bucket[k]];
+    let next = k;
+    for (; next < to && hitStart[bucket[next]] === start; next++) {
+      const h = bucket[next];
+      if (hitRole[h] === Role.Except && hitEnd[h] > exceptReach) exceptReach = hitEnd[h];
+    }
+    let end = -1;
+    for (; k < next; k++) {
+      const h = bucket[k];
+      if (hitRole[h] === Role.Term && hitEnd[h] > exceptReach && hitEnd[h] > end) end = hitEnd[h];
+    }
+    if (end > start && start >= reach) {
+      emit(start, end);
+      reach = end;
+    }
   }
-}
-
-function excepted(from: number, to: number, h: number): boolean {
-  for (let k = from; k < to; k++) {
-    const x = bucket[k];
-    if (hitRole[x] === Role.Except && hitStart[x] <= hitStart[h] && hitEnd[h] <= hitEnd[x]) return true;
-  }
-  return false;
 }
 
 /** The first `when` hit of bucket[from, to), or -1 when there is none or an `unless` hit. */
@@ -280,15 +274,18 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
   if (seen !== (1 << groups) - 1) return 0; // most rules: some group has no word in the whole text
   let count = 0;
   let covered = -1;
+  // Windows start in order, as hits do: the hits before a window are never looked at again.
+  let first = from;
   for (let k = from; k < to; k++) {
     const anchor = bucket[k];
     if (hitGroup[anchor] !== 0 || hitStart[anchor] < covered) continue; // same sentence as the previous anchor
     const [start, end] = sentenceAround(text, hitStart[anchor], hitEnd[anchor]);
     covered = end;
+    while (first < to && hitStart[bucket[first]] < start) first++;
     let found = 1;
-    for (let j = from; j < to; j++) {
+    for (let j = first; j < to && hitStart[bucket[j]] < end; j++) {
       const h = bucket[j];
-      if (hitStart[h] >= start && hitEnd[h] <= end) found |= 1 << hitGroup[h];
+      if (hitEnd[h] <= end) found |= 1 << hitGroup[h];
     }
     if (found !== seen) continue;
     if (count === windowStart.length) {
