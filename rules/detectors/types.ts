@@ -10,8 +10,8 @@ export interface Span {
  */
 export interface TextFacts {
   /**
-   * Length of the longest run of words holding a digit, less than 4 chars apart (their chars
-   * added up; anything the scan's general path read counts as such a word).
+   * Length of the longest run of words holding an ASCII digit, less than 4 chars apart (their
+   * chars added up, letters too).
    */
   digitRun: number;
   /** Whether the text has an '@'. */

@@ -207,6 +207,8 @@ const NO_SEEDS_BITS = new Uint8Array(0);
 /** Shared by the fast and the general loop of one scan. */
 let count = 0;
 let bar = 0;
+/** Set by the general loop when it reads an ASCII digit. */
+let generalDigit = false;
 
 /** "#ad" is the word "#" then the word "ad" (see normalize.ts). */
 function pushHashWord(words: Words, at: number, prefixLengths: number): void {
@@ -321,11 +323,14 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     }
     count = wordCount;
     bar = pendingBar;
+    generalDigit = false;
     i = scanGeneral(text, wordStart, words, prefixLengths);
-    // Whatever the general loop read may hold digits: it counts in a run, whole.
-    digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
-    digitRunEnd = i;
-    if (digitRun > longestRun) longestRun = digitRun;
+    // What the general loop read counts in a run, whole, when it holds a digit.
+    if (generalDigit) {
+      digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
+      digitRunEnd = i;
+      if (digitRun > longestRun) longestRun = digitRun;
+    }
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
     while (wordCount < count) {
@@ -418,6 +423,7 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
     const parts = expansion === undefined ? 1 : expansion.length;
     for (let k = 0; k < parts; k++) {
       const c = expansion === undefined ? code : expansion.charCodeAt(k);
+      if (c >= 48 && c <= 57) generalDigit = true;
       if (c < 97) {
         if (expansion !== undefined || c < 48 || c > 57) special = true;
         else if (LEET[c] !== 0) leetDigit = true;

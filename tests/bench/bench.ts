@@ -12,7 +12,7 @@ import { createRandom } from '../support/createRandom';
 import { benchJsonl } from './jsonl';
 import { makeLexiconRule } from './makeLexiconRule';
 import { makePost } from './makePost';
-import { measure, measuredWork, type Timing } from './measure';
+import { measuredWork, measureTogether, type Timing } from './measure';
 
 const TARGET = { medianMicros: 50, timesFaster: 20, lexiconGrowth: 2, lengthGrowth: 1.5, jsonlMicrosPerPost: 75 };
 const LANGUAGES: Locale[] = ['en', 'fr'];
@@ -43,22 +43,23 @@ const others: Tool[] = [
 ];
 
 // First, while this process has run nothing else: its in-process `analyze()` mean is then comparable to the CLI's.
-progress('timing postguard check --jsonl end to end (20,000 posts)');
+progress('timing postguard check --jsonl end to end (20,000 posts), on worker threads and on one thread');
 const jsonl = benchJsonl();
+const jsonlOneThread = benchJsonl(20_000, 3, ['--threads', '1']);
 
-const timings = new Map<Tool, Record<Locale, Timing>>();
-for (const tool of [postguard, ...others]) {
-  const byLanguage = {} as Record<Locale, Timing>;
-  for (const language of LANGUAGES) {
-    progress(`timing ${tool.name} on ${language.toUpperCase()} posts`);
-    byLanguage[language] = measure((text) => tool.run(text, language), posts[language], tool === postguard ? {} : { runMs: 1000 });
-  }
-  timings.set(tool, byLanguage);
-}
+progress('timing the four tools on EN and FR posts, interleaved');
+const tools = [postguard, ...others];
+const toolTimings = measureTogether(
+  tools.flatMap((tool) => LANGUAGES.map((language) => ({ run: (text: string) => tool.run(text, language), inputs: posts[language] }))),
+  { rounds: 30, sliceMs: 80 },
+);
+const timings = new Map<Tool, Record<Locale, Timing>>(
+  tools.map((tool, t) => [tool, Object.fromEntries(LANGUAGES.map((language, l) => [language, toolTimings[t * LANGUAGES.length + l]!])) as Record<Locale, Timing>]),
+);
 const ours = timings.get(postguard)!;
 
 progress('timing lexicon sizes');
-const lexiconRows = LEXICON_SIZES.map((size) => {
+const lexiconPacks = LEXICON_SIZES.map((size) => {
   const rule = makeLexiconRule(size, 42);
   const random = createRandom(size);
   // Two lexicon words per post, so the rule has something to find.
@@ -71,18 +72,20 @@ const lexiconRows = LEXICON_SIZES.map((size) => {
   const withDefault: CompiledPack = { ...pack, rules: [...pack.rules, rule] };
   const found = analyze(texts[0]!, lexiconOnly).filter((finding) => finding.ruleId === rule.id).length;
   if (found === 0) progress(`warning: the ${size}-term lexicon found nothing in its text`);
-  return {
-    size,
-    lexiconOnly: measure((text) => analyze(text, lexiconOnly), texts, { runMs: 600 }),
-    withDefault: measure((text) => analyze(text, withDefault), texts, { runMs: 600 }),
-  };
+  return { size, lexiconOnly, withDefault, texts };
 });
+const lexiconTimings = measureTogether(
+  lexiconPacks.flatMap(({ lexiconOnly, withDefault, texts }) => [lexiconOnly, withDefault].map((lexiconPack) => ({ run: (text: string) => analyze(text, lexiconPack), inputs: texts }))),
+);
+const lexiconRows = lexiconPacks.map(({ size }, k) => ({ size, lexiconOnly: lexiconTimings[2 * k]!, withDefault: lexiconTimings[2 * k + 1]! }));
 
 progress('timing text lengths');
-const lengthRows = TEXT_LENGTHS.map((length) => {
-  const texts = VARIANTS.map((seed) => makePost(seed % 2 === 1 ? 'en' : 'fr', length, seed));
+const lengthTexts = TEXT_LENGTHS.map((length) => VARIANTS.map((seed) => makePost(seed % 2 === 1 ? 'en' : 'fr', length, seed)));
+const lengthTimings = measureTogether(lengthTexts.map((texts) => ({ run: (text: string) => analyze(text, pack), inputs: texts })));
+const lengthRows = TEXT_LENGTHS.map((length, k) => {
+  const texts = lengthTexts[k]!;
   const averageLength = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
-  const timing = measure((text) => analyze(text, pack), texts, { runMs: 600 });
+  const timing = lengthTimings[k]!;
   return { length, timing, perThousand: (timing.median * 1000) / averageLength };
 });
 
@@ -134,7 +137,8 @@ print();
 print(
   `${jsonl.posts.toLocaleString('en')} posts of 3,000 characters (EN and FR) from a file: ${jsonl.totalMs.toFixed(0)} ms, of which start-up ` +
     `(tsx, loading the pack; timed on an empty file) ${jsonl.startupMs.toFixed(0)} ms: **${micros(jsonl.microsPerPost)} µs per post**, ` +
-    `of which \`analyze()\` takes ${micros(jsonl.analyzeMicrosPerPost)} µs (mean, same posts, in process) and reading, JSON and writing the rest.`,
+    `of which \`analyze()\` takes ${micros(jsonl.analyzeMicrosPerPost)} µs (mean, same posts, one pass in this process). ` +
+    `That is with one worker thread per core (${cpus().length} here; this thread reads and writes); with \`--threads 1\` it is ${micros(jsonlOneThread.microsPerPost)} µs per post.`,
 );
 print();
 

@@ -5,36 +5,53 @@ export interface Timing {
   calls: number;
 }
 
+/** One thing to time: `run` called on each input in turn. */
+export interface Subject {
+  run: (input: string) => unknown;
+  inputs: string[];
+}
+
 export interface MeasureOptions {
+  /** Rounds; in each, every subject runs for `sliceMs` (and at least once). */
+  rounds?: number;
+  sliceMs?: number;
   warmupMs?: number;
-  runMs?: number;
-  /** Slow tools still get this many timed calls, whatever `runMs` says. */
-  minCalls?: number;
 }
 
 /** Work results are summed here so that the JIT cannot drop a call whose result is unused. */
 let sink = 0;
 
 /**
- * Times `run` on each input in turn, one `process.hrtime.bigint()` pair per call: the calls
- * measured here take microseconds to milliseconds, far above the timer's resolution.
+ * Times several subjects in interleaved rounds, one `process.hrtime.bigint()` pair per call.
+ * This machine's speed drifts by up to 2× over seconds (other tenants of the host), so subjects
+ * timed one after another would not be compared fairly: interleaved, each sees the same drift,
+ * and their ratios hold even when the absolute numbers move. (No forced GC between slices:
+ * a full collection leaves V8 slower for a while, which would tax the fastest subject most.)
  */
-export function measure(run: (input: string) => unknown, inputs: string[], options: MeasureOptions = {}): Timing {
-  const { warmupMs = 300, runMs = 800, minCalls = 20 } = options;
-  const warmupEnd = performance.now() + warmupMs;
-  for (let call = 0; performance.now() < warmupEnd || call < 3; call++) consume(run(inputs[call % inputs.length]!));
-
-  const samples: number[] = [];
-  const runEnd = performance.now() + runMs;
-  for (let call = 0; performance.now() < runEnd || call < minCalls; call++) {
-    const input = inputs[call % inputs.length]!;
-    const start = process.hrtime.bigint();
-    const result = run(input);
-    samples.push(Number(process.hrtime.bigint() - start) / 1000);
-    consume(result);
+export function measureTogether(subjects: Subject[], options: MeasureOptions = {}): Timing[] {
+  const { rounds = 24, sliceMs = 60, warmupMs = 300 } = options;
+  for (const { run, inputs } of subjects) {
+    const warmupEnd = performance.now() + warmupMs / subjects.length;
+    for (let call = 0; performance.now() < warmupEnd || call < 3; call++) consume(run(inputs[call % inputs.length]!));
   }
-  samples.sort((a, b) => a - b);
-  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), calls: samples.length };
+  const samples = subjects.map(() => [] as number[]);
+  const calls = subjects.map(() => 0);
+  for (let round = 0; round < rounds; round++) {
+    subjects.forEach(({ run, inputs }, s) => {
+      const sliceEnd = performance.now() + sliceMs;
+      do {
+        const input = inputs[calls[s]!++ % inputs.length]!;
+        const start = process.hrtime.bigint();
+        const result = run(input);
+        samples[s]!.push(Number(process.hrtime.bigint() - start) / 1000);
+        consume(result);
+      } while (performance.now() < sliceEnd);
+    });
+  }
+  return samples.map((list) => {
+    list.sort((a, b) => a - b);
+    return { median: percentile(list, 0.5), p95: percentile(list, 0.95), calls: list.length };
+  });
 }
 
 function percentile(sorted: number[], fraction: number): number {
