@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
-import { makePost } from './makePost';
+import { asReceived, makePost } from './makePost';
 
 const CLI = resolve(import.meta.dirname, '../../cli/bin.mjs');
 
@@ -50,8 +50,9 @@ export function benchJsonl(count = 20_000, runs = 3, extraArgs: string[] = []): 
     const outputLines = readFileSync(outFile, 'utf8').split('\n').length - 1;
     if (outputLines !== count) throw new Error(`expected ${count} output lines, got ${outputLines}`);
     const pack = loadPack(DEFAULT_PACK_DIR);
+    const received = posts.map(asReceived); // as the CLI's JSON.parse gives them
     const analyzeStart = process.hrtime.bigint();
-    for (const post of posts) analyze(post, pack);
+    for (const post of received) analyze(post, pack);
     const analyzeMicrosPerPost = Number(process.hrtime.bigint() - analyzeStart) / 1000 / count;
     return { posts: count, microsPerPost: ((totalMs - startupMs) * 1000) / count, startupMs, totalMs, analyzeMicrosPerPost };
   } finally {
