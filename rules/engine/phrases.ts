@@ -91,6 +91,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootPrefix = new Uint8Array(0x10000 >> 3);
   const rootWords = new Uint8Array(0x10000 >> 3);
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
+  const rootPairFirsts = new Uint8Array(0x10000 >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
   const prefixNodes = new Set<number>();
@@ -117,7 +118,10 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         // after a space, else the first word alone.
         const second = path[1];
         if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) setBit(rootWords, h);
-        else setPairBit(rootPairs, h, hashOf(second.word));
+        else {
+          setPairBit(rootPairs, h, hashOf(second.word));
+          setBit(rootPairFirsts, h);
+        }
       }
       const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
       if (child === termAt.length) termAt.push(-1);
@@ -134,6 +138,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootPrefix,
     rootWords,
     rootPairs,
+    rootPairFirsts,
     prefixLengths,
     rootPrefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),

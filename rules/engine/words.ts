@@ -88,6 +88,8 @@ export interface WordFilter {
   rootWords: Uint8Array;
   /** PAIR_BITS-bit set of `pairKey(first, second)` for the first two words of the other terms. */
   rootPairs: Uint8Array;
+  /** 65,536-bit set of the low bits of the first words in `rootPairs` (a cheaper test first). */
+  rootPairFirsts: Uint8Array;
   /**
    * Hashed-term tables (termHash.ts): table k's salt seed, and its 65,536-bit set of first-word
    * buckets at hashedFirstWords[k * 8192 .. (k + 1) * 8192).
@@ -224,7 +226,8 @@ function pushHashWord(words: Words, at: number, prefixLengths: number): void {
 
 export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
-  const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs } = filter;
+  const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs, rootPairFirsts } = filter;
+  const rootPrefixes = rootPrefixLengths !== 0;
   const hashedSeeds = filter.hashedSeeds ?? NO_SEEDS;
   const hashedFirstWords = filter.hashedFirstWords ?? NO_SEEDS_BITS;
   const hashedCandidate = words.hashedCandidate;
@@ -245,7 +248,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   // Words of letters and digits that fold to one char each, with no letter thrice in a row and
   // no leet, take this loop; any other word is read again by `scanGeneral`, from its start.
   while (i < len) {
-    const unit = text.charCodeAt(i);
+    let unit = text.charCodeAt(i);
     let info = infos[unit];
     let kind = info >>> 16;
     if (kind === SPACE_KIND) {
@@ -279,8 +282,6 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     let run = 0;
     let seen = 0;
     let prefixHit = false;
-    // Whether this word and the one before it may be the first two words of a term.
-    const pairs = pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1);
     while ((kind & (LETTER | DIGIT | LEET_DIGIT)) !== 0) {
       const c = info & 0xffff;
       if (c !== previous) {
@@ -290,20 +291,25 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       seen |= kind;
       h = Math.imul(h ^ c, FNV_PRIME);
       n++;
-      if (n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHit = true;
+      if (rootPrefixes && n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHit = true;
       if (++i === len) {
         kind = SPACE_KIND;
+        unit = SPACE;
         break;
       }
-      info = infos[text.charCodeAt(i)];
+      unit = text.charCodeAt(i);
+      info = infos[unit];
       kind = info >>> 16;
     }
     if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
       hash[wordCount] = h;
       start[wordCount] = wordStart;
       end[wordCount] = i;
-      // The word before may start a term with this one; this one may start a term.
-      if (pairs && hasPair(rootPairs, hash[wordCount - 1], h)) candidate[candidates++] = wordCount - 1;
+      // The word before may start a term with this one (after a space, and not a candidate
+      // already); this one may start a term.
+      if (pendingBar === 0 && wordCount > 0 && hasBit(rootPairFirsts, hash[wordCount - 1]) && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
+        candidate[candidates++] = wordCount - 1;
+      }
       if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
       for (let k = 0; k < hashedSeeds.length; k++) {
         const b = bucketOf(mixKey(hashedSeeds[k], h));
@@ -319,7 +325,9 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         digitRunEnd = i;
         if (digitRun > longestRun) longestRun = digitRun;
       }
-      continue; // the separator is read by the loop
+      // A plain space after the word is consumed here; other separators by the outer loop.
+      if (kind === SPACE_KIND && unit !== 10) i++;
+      continue;
     }
     count = wordCount;
     bar = pendingBar;

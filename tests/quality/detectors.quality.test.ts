@@ -98,7 +98,7 @@ function embed(g: Gen, lang: Lang, item: Item): Sentence {
 }
 
 const words = createWords();
-const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(PAIR_BITS >> 3) };
+const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(PAIR_BITS >> 3), rootPairFirsts: new Uint8Array(0x2000) };
 
 /** As analyze() runs a detector: only when the scan's facts say it may match. */
 function run(id: DetectorId, text: string): Span[] {

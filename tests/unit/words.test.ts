@@ -17,7 +17,7 @@ function reference(text: string) {
 }
 
 /** No root sets: only the words themselves are compared here. */
-const filter = (prefixLengths: number) => ({ prefixLengths, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(0x8000) });
+const filter = (prefixLengths: number) => ({ prefixLengths, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(0x8000), rootPairFirsts: new Uint8Array(0x2000) });
 
 function fast(text: string) {
   const words = createWords();
