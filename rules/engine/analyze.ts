@@ -15,33 +15,50 @@ import { createWords, scanWords, type Words } from './words';
 
 const words: Words = createWords();
 
+// The analysis in progress (analyze() is synchronous and calls no outside code): what `emit`
+// and `onTerm` need, kept here rather than in closures made on every call.
+let currentText = '';
+let currentLocale = 'en';
+let currentFindings: Finding[] = [];
+let currentRule: CompiledRule | undefined;
+let currentPrepared: PreparedPack | undefined;
+let currentEnabled: Uint8Array = new Uint8Array(0);
+/** Held between analyses instead of the last result, which is the caller's. */
+const idle: Finding[] = [];
+
+/** Adds a finding of the current rule. */
+function emit(start: number, end: number): void {
+  currentFindings.push(toFinding(currentRule!, currentText, start, end, currentLocale));
+}
+
 export function analyze(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const prepared = preparePack(pack);
   const enabled = enabledRules(prepared, options.site);
   // 'fr-CA' reads as 'fr'; unknown locales fall back to English per message.
-  const locale = (options.locale ?? 'en').slice(0, 2).toLowerCase();
-  const findings: Finding[] = [];
-  const emit = (rule: CompiledRule, start: number, end: number) => findings.push(toFinding(rule, text, start, end, locale));
+  currentLocale = (options.locale ?? 'en').slice(0, 2).toLowerCase();
+  currentText = text;
+  const findings: Finding[] = (currentFindings = []);
+  currentPrepared = prepared;
+  currentEnabled = enabled;
 
   scanWords(text, words, prepared.filter);
-  current = { prepared, enabled };
   collectHits(prepared, enabled, text);
 
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
-    const rule = prepared.rules[r];
+    const rule = (currentRule = prepared.rules[r]);
     const from = bucketStart[r];
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
-      if (rule.kind === 'terms') pickTerms(from, to, (s, e) => emit(rule, s, e));
+      if (rule.kind === 'terms') pickTerms(from, to);
       else if (rule.kind === 'requires') {
         const first = firstWhen(from, to);
-        if (first >= 0) emit(rule, hitStart[first], hitEnd[first]);
+        if (first >= 0) emit(hitStart[first], hitEnd[first]);
       } else if (rule.kind === 'pattern' && rule.near.length > 0) {
         const count = sentenceWindows(text, from, to, rule.near.length);
-        if (count > 0) runPattern(prepared, r, text, count, (s, e) => emit(rule, s, e));
+        if (count > 0) runPattern(prepared, r, text, count);
       }
     } catch (error) {
       skipped(rule, error);
@@ -51,37 +68,41 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   // Rules that look at the whole text rather than at term hits.
   let links: Link[] | undefined;
   for (const r of prepared.textRules) {
-    const rule = prepared.rules[r];
     if (!enabled[r]) continue;
-    guard(rule, () => {
-      switch (rule.kind) {
-        case 'pattern':
-          windowStart[0] = 0;
-          windowEnd[0] = text.length;
-          runPattern(prepared, r, text, 1, (s, e) => emit(rule, s, e));
-          break;
-        case 'detector': {
-          const spans: Span[] = [];
-          if (!MAY_MATCH[rule.detector](words.facts)) break;
-          DETECTORS[rule.detector](text, spans);
-          for (const span of spans) {
-            if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(rule, span.start, span.end);
-          }
-          break;
+    const rule = (currentRule = prepared.rules[r]);
+    try {
+      if (rule.kind === 'pattern') {
+        windowStart[0] = 0;
+        windowEnd[0] = text.length;
+        runPattern(prepared, r, text, 1);
+      } else if (rule.kind === 'detector') {
+        if (!MAY_MATCH[rule.detector](words.facts)) continue;
+        const spans: Span[] = [];
+        DETECTORS[rule.detector](text, spans);
+        for (const span of spans) {
+          if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(span.start, span.end);
         }
-        case 'link':
-          links ??= findLinks(text);
-          for (const link of links) if (linkBreaks(rule, link)) emit(rule, link.start, link.end);
-          break;
+      } else if (rule.kind === 'link') {
+        links ??= findLinks(text);
+        for (const link of links) if (linkBreaks(rule, link)) emit(link.start, link.end);
       }
-    });
+    } catch (error) {
+      skipped(rule, error);
+    }
   }
 
   for (const table of prepared.hashed) {
-    const rule = prepared.rules[table.rule];
-    if (enabled[table.rule]) guard(rule, () => findHashed(table, text, (start, end) => emit(rule, start, end)));
+    if (!enabled[table.rule]) continue;
+    const rule = (currentRule = prepared.rules[table.rule]);
+    try {
+      findHashed(table, text);
+    } catch (error) {
+      skipped(rule, error);
+    }
   }
 
+  currentText = '';
+  currentFindings = idle;
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return options.allFindings ? findings : withoutRepeats(findings);
 }
@@ -102,14 +123,6 @@ function withoutRepeats(sorted: Finding[]): Finding[] {
 }
 
 /** One rule's failure never takes the other rules down. */
-function guard(rule: CompiledRule, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    skipped(rule, error);
-  }
-}
-
 function skipped(rule: CompiledRule, error: unknown): void {
   console.warn(`postguard: rule ${rule.id} failed and was skipped`, error);
 }
@@ -186,12 +199,9 @@ function collectHits(prepared: PreparedPack, enabled: Uint8Array, text: string):
   }
 }
 
-// Set by `analyze` for `onTerm`, which is created once (no closure per call).
-let current: { prepared: PreparedPack; enabled: Uint8Array } | undefined;
-
 function onTerm(term: number, first: number, last: number): void {
-  const { prepared, enabled } = current!;
-  const { entryStart, entryRule, entryRole, entryGroup } = prepared;
+  const enabled = currentEnabled;
+  const { entryStart, entryRule, entryRole, entryGroup } = currentPrepared!;
   for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
     const r = entryRule[e];
     if (!enabled[r]) continue;
@@ -206,7 +216,7 @@ function onTerm(term: number, first: number, last: number): void {
 }
 
 /** Term matches of bucket[from, to) outside the rule's exceptions; leftmost, then longest, no overlaps. */
-function pickTerms(from: number, to: number, emit: (start: number, end: number) => void): void {
+function pickTerms(from: number, to: number): void {
   let reach = -1;
   // The furthest end of the exceptions seen so far: a term ending before it lies inside one.
   let exceptReach = -1;
@@ -243,8 +253,12 @@ function firstWhen(from: number, to: number): number {
 
 const SENTENCE_REACH = 240;
 
-/** [start, end) of the sentence around [from, to), at most SENTENCE_REACH chars either side. */
-function sentenceAround(text: string, from: number, to: number): [number, number] {
+/** Set by `sentenceAround`. */
+let aroundStart = 0;
+let aroundEnd = 0;
+
+/** [aroundStart, aroundEnd) := the sentence around [from, to), at most SENTENCE_REACH chars either side. */
+function sentenceAround(text: string, from: number, to: number): void {
   const { sentenceEnd: ends, sentenceCount: count } = words;
   // First sentence end after `from`: the sentence starts at the end before it.
   let lo = 0;
@@ -254,10 +268,9 @@ function sentenceAround(text: string, from: number, to: number): [number, number
     if (ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
-  const start = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
+  aroundStart = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
   while (lo < count && ends[lo] < to) lo++;
-  const end = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
-  return [start, end];
+  aroundEnd = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
 }
 
 /** Windows found by `sentenceWindows`: [windowStart[w], windowEnd[w]). */
@@ -279,7 +292,9 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
   for (let k = from; k < to; k++) {
     const anchor = bucket[k];
     if (hitGroup[anchor] !== 0 || hitStart[anchor] < covered) continue; // same sentence as the previous anchor
-    const [start, end] = sentenceAround(text, hitStart[anchor], hitEnd[anchor]);
+    sentenceAround(text, hitStart[anchor], hitEnd[anchor]);
+    const start = aroundStart;
+    const end = aroundEnd;
     covered = end;
     while (first < to && hitStart[bucket[first]] < start) first++;
     let found = 1;
@@ -303,7 +318,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
 }
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */
-function runPattern(prepared: PreparedPack, r: number, text: string, count: number, emit: (s: number, e: number) => void): void {
+function runPattern(prepared: PreparedPack, r: number, text: string, count: number): void {
   const pattern = prepared.patterns[r];
   if (!pattern) return;
   let reported = -1;
@@ -333,7 +348,7 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
   return !listed && (link.scheme !== '' || parseHost(link.host).isIcann === true);
 }
 
-function findHashed(table: HashedTable, text: string, emit: (start: number, end: number) => void): void {
+function findHashed(table: HashedTable, text: string): void {
   const { hash, start, end, barBefore, count, hashedCandidate, hashedCandidateCount } = words;
   let reach = 0;
   // The scan kept the words whose first-word bucket is set in some table.
