@@ -15,9 +15,9 @@ const NEWLINE = 10;
 /**
  * `check --jsonl`: one post per input line (a JSON string, or an object with `text` and an
  * optional `id`), one `{"id","findings"}` object per output line, in input order. Built for
- * exports of 100,000 posts: this thread only cuts the input bytes into batches of whole lines
- * (counting them, for the ids of posts without one) and writes results in large blocks; the
- * batches are decoded and checked on the worker threads of `pool` when there is one, else here.
+ * exports of 100,000 posts: the input bytes are cut into batches of whole lines (counted, for
+ * the ids of posts without one), decoded and checked here and on the worker threads of `pool`
+ * when there is one, and the results written in input order, in large blocks.
  *
  * Returns the exit code: 2 when a line was not a post, else 1 when a post has a stop finding.
  */
@@ -27,6 +27,7 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   let sawBadLine = false;
   let pending = '';
   let lineNumber = 1;
+  let batches = 0;
 
   const write = async (checked: CheckedLines) => {
     sawStop ||= checked.sawStop;
@@ -42,10 +43,16 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   const send = async (bytes: Uint8Array) => {
     const firstLine = lineNumber;
     for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) lineNumber++;
-    if (!pool) return write(checkLines(bytes, firstLine, pack, options));
-    const checked = pool.check(firstLine, new Uint8Array(bytes)); // a copy: the chunk stays ours
-    checked.catch(() => {}); // awaited below, in order; a failure is reported there
-    inFlight.push(checked);
+    // With a pool, this thread checks every (workers + 1)th batch itself, the workers the others.
+    if (!pool || batches++ % (pool.size + 1) === pool.size) {
+      const checked = checkLines(bytes, firstLine, pack, options);
+      if (!pool) return write(checked);
+      inFlight.push(Promise.resolve(checked));
+    } else {
+      const checked = pool.check(firstLine, new Uint8Array(bytes)); // a copy: the chunk stays ours
+      checked.catch(() => {}); // awaited below, in order; a failure is reported there
+      inFlight.push(checked);
+    }
     while (inFlight.length > MAX_IN_FLIGHT) await write(await inFlight.shift()!);
   };
 
