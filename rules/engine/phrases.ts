@@ -22,16 +22,16 @@ export interface PhraseIndex extends WordFilter {
 
 interface EdgeTable {
   mask: number;
-  node: Int32Array;
-  hash: Int32Array;
-  length: Int8Array;
-  value: Int32Array;
+  /** Slot i is slots[4i .. 4i + 4): node (-1 when free), word hash, length or edge kind, value. One cache line per probe. */
+  slots: Int32Array;
 }
 
 function createTable(entries: number): EdgeTable {
   let size = 16;
   while (size < entries * 2) size *= 2;
-  return { mask: size - 1, node: new Int32Array(size).fill(-1), hash: new Int32Array(size), length: new Int8Array(size), value: new Int32Array(size) };
+  const slots = new Int32Array(size * 4);
+  for (let i = 0; i < slots.length; i += 4) slots[i] = -1;
+  return { mask: size - 1, slots };
 }
 
 const slotOf = (node: number, hash: number, length: number): number => {
@@ -39,22 +39,29 @@ const slotOf = (node: number, hash: number, length: number): number => {
   return k ^ (k >>> 13);
 };
 
-function lookup(table: EdgeTable, node: number, hash: number, length: number): number {
-  for (let i = slotOf(node, hash, length) & table.mask; table.node[i] !== -1; i = (i + 1) & table.mask) {
-    if (table.node[i] === node && table.hash[i] === hash && table.length[i] === length) return table.value[i];
+/** The slot (times 4) holding the edge, or a free one where it would go. */
+function find(table: EdgeTable, node: number, hash: number, length: number): number {
+  const { slots, mask } = table;
+  let i = slotOf(node, hash, length) & mask;
+  for (let at = i << 2; slots[at] !== -1; i = (i + 1) & mask, at = i << 2) {
+    if (slots[at] === node && slots[at + 1] === hash && slots[at + 2] === length) return at;
   }
-  return -1;
+  return i << 2;
+}
+
+function lookup(table: EdgeTable, node: number, hash: number, length: number): number {
+  const at = find(table, node, hash, length);
+  return table.slots[at] === -1 ? -1 : table.slots[at + 3];
 }
 
 function insert(table: EdgeTable, node: number, hash: number, length: number, value: number): number {
-  let i = slotOf(node, hash, length) & table.mask;
-  for (; table.node[i] !== -1; i = (i + 1) & table.mask) {
-    if (table.node[i] === node && table.hash[i] === hash && table.length[i] === length) return table.value[i];
-  }
-  table.node[i] = node;
-  table.hash[i] = hash;
-  table.length[i] = length;
-  table.value[i] = value;
+  const at = find(table, node, hash, length);
+  const { slots } = table;
+  if (slots[at] !== -1) return slots[at + 3];
+  slots[at] = node;
+  slots[at + 1] = hash;
+  slots[at + 2] = length;
+  slots[at + 3] = value;
   return value;
 }
 
