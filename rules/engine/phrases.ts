@@ -163,8 +163,10 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
   for (let c = 0; c < candidateCount; c++) {
     const i = candidate[c];
     // Words are matched from the root far more often than anywhere else: that level is inlined.
-    for (let k = 0; rootPrefixLengths !== 0 && k < lengths.length && lengths[k] <= wordSize(words, i); k++) {
-      if ((rootPrefixLengths & (1 << lengths[k])) === 0) continue;
+    // One-word prefix terms: the scan noted which prefix lengths hit the root set.
+    const hits = words.general[i] === 1 ? rootPrefixLengths : words.prefixHits[i];
+    for (let k = 0; hits !== 0 && k < lengths.length && lengths[k] <= wordSize(words, i); k++) {
+      if ((hits & (1 << lengths[k])) === 0) continue;
       const h = prefixHash(words, text, i, lengths[k]);
       if (!hasBit(rootPrefix, h)) continue;
       const term = lookup(index.prefix, 0, h, lengths[k]);

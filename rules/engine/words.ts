@@ -60,6 +60,11 @@ export interface Words {
    */
   candidate: Int32Array;
   candidateCount: number;
+  /**
+   * For plain candidate words: bit L set when the hash of the first L chars is in the filter's
+   * `rootPrefix` (one-word prefix terms to look up). General words ignore it.
+   */
+  prefixHits: Int32Array;
   /** Words that may open a hashed term (in some table's first-word set), and general words. */
   hashedCandidate: Int32Array;
   hashedCandidateCount: number;
@@ -121,6 +126,7 @@ export function createWords(): Words {
     slotOf: new Int8Array(MAX_PREFIX + 1).fill(-1),
     candidate: new Int32Array(0),
     candidateCount: 0,
+    prefixHits: new Int32Array(0),
     hashedCandidate: new Int32Array(0),
     hashedCandidateCount: 0,
     sentenceEnd: new Int32Array(0),
@@ -142,6 +148,7 @@ function prepare(words: Words, maxWords: number, prefixLengths: number): void {
     words.general = new Uint8Array(size);
     words.candidate = new Int32Array(size);
     words.hashedCandidate = new Int32Array(size);
+    words.prefixHits = new Int32Array(size);
   } else words.general.fill(0, 0, maxWords);
   let slots = 0;
   for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
@@ -266,8 +273,13 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       count = wordCount;
       bar = pendingBar;
       pushHashWord(words, i, prefixLengths);
-      // "#" and the word before it are candidates, like words of the general loop.
-      if (pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
+      // "#" and the word before it are candidates, like words of the general loop (neither
+      // with a prefix hit of its own: the word before would be a candidate already).
+      if (pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) {
+        words.prefixHits[wordCount - 1] = 0;
+        candidate[candidates++] = wordCount - 1;
+      }
+      words.prefixHits[wordCount] = 0;
       candidate[candidates++] = wordCount;
       hashedCandidate[hashedCandidates++] = wordCount;
       wordCount = count;
@@ -281,7 +293,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     let previous = -1;
     let run = 0;
     let seen = 0;
-    let prefixHit = false;
+    let prefixHits = 0;
     while ((kind & (LETTER | DIGIT | LEET_DIGIT)) !== 0) {
       const c = info & 0xffff;
       if (c !== previous) {
@@ -291,7 +303,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       seen |= kind;
       h = Math.imul(h ^ c, FNV_PRIME);
       n++;
-      if (rootPrefixes && n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHit = true;
+      if (rootPrefixes && n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHits |= 1 << n;
       if (++i === len) {
         kind = SPACE_KIND;
         unit = SPACE;
@@ -308,9 +320,13 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       // The word before may start a term with this one (after a space, and not a candidate
       // already); this one may start a term.
       if (pendingBar === 0 && wordCount > 0 && hasBit(rootPairFirsts, hash[wordCount - 1]) && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
+        words.prefixHits[wordCount - 1] = 0; // not a candidate on its own: no prefix hit
         candidate[candidates++] = wordCount - 1;
       }
-      if (prefixHit || hasBit(rootWords, h)) candidate[candidates++] = wordCount;
+      if (prefixHits !== 0 || hasBit(rootWords, h)) {
+        words.prefixHits[wordCount] = prefixHits;
+        candidate[candidates++] = wordCount;
+      }
       for (let k = 0; k < hashedSeeds.length; k++) {
         const b = bucketOf(mixKey(hashedSeeds[k], h));
         if ((hashedFirstWords[(k << 13) + (b >> 3)] & (1 << (b & 7))) !== 0) {
@@ -340,7 +356,10 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       if (digitRun > longestRun) longestRun = digitRun;
     }
     // Words of the general loop are all candidates, and so is the word before them (a pair).
-    if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) candidate[candidates++] = wordCount - 1;
+    if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) {
+      words.prefixHits[wordCount - 1] = 0;
+      candidate[candidates++] = wordCount - 1;
+    }
     while (wordCount < count) {
       words.general[wordCount] = 1;
       hashedCandidate[hashedCandidates++] = wordCount;

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { matchPhrases } from '../../rules/engine/phrases';
 import { preparePack } from '../../rules/engine/prepare';
 import { createWords, scanWords } from '../../rules/engine/words';
+import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
+import type { CompiledPack, TermsRule } from '../../rules/types';
 
 /** A normalised term written out as text: '|' was a hard break, a final '*' a prefix. */
 const written = (term: string) => term.replace(/\|/g, '. ').replace(/\*$/, 'x');
@@ -33,5 +35,28 @@ describe('term candidates', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('one-word prefix terms', () => {
+  const base = loadPack(DEFAULT_PACK_DIR);
+  const rule: TermsRule = {
+    id: 'conduct/test-prefixes',
+    kind: 'terms',
+    category: 'conduct',
+    severity: 'warn',
+    message: { en: 'A prefix term.' },
+    tip: { en: 'Only a test.' },
+    policy: base.rules[0]!.policy,
+    terms: ['leak*', 'confid*', 'zx*', 'our scoop*'],
+    except: [],
+  };
+  const pack: CompiledPack = { ...base, rules: [rule] };
+  const found = (text: string) => analyze(text, pack).map((finding) => finding.text);
+
+  it('are found from the scan\'s prefix hits, on plain and general words alike', () => {
+    expect(found('They leaked it. CONFIDENTIAL stuff, zxcvb and our scoops')).toEqual(['leaked', 'CONFIDENTIAL', 'zxcvb', 'our scoops']);
+    expect(found('#leaks 🚀leaking l\u00e9aked le\u00adaking')).toEqual(['leaks', 'leaking', 'léaked', 'le\u00adaking']);
+    expect(found('lea kz x Confi dential')).toEqual([]);
   });
 });
