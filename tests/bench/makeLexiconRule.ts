@@ -1,5 +1,6 @@
 import type { TermsRule } from '../../rules/types';
 import { createRandom } from '../support/createRandom';
+import { termsRule } from '../support/termsRule';
 
 const SYLLABLES = ['ka', 'zu', 'mir', 'tol', 've', 'qua', 'bri', 'nex', 'dor', 'pla', 'sy', 'gro', 'fen', 'lum', 'ok', 'trav', 'ji', 'wex'];
 
@@ -19,15 +20,5 @@ export function makeLexiconRule(count: number, seed: number): TermsRule {
     const draw = random();
     terms.add(draw < 0.15 ? `${word()} ${word()}` : draw < 0.2 ? `${word()}*` : word());
   }
-  return {
-    id: 'conduct/bench-lexicon',
-    kind: 'terms',
-    category: 'conduct',
-    severity: 'warn',
-    message: { en: 'A word from the benchmark lexicon.' },
-    tip: { en: 'Nothing to do: this rule only exists in the benchmark.' },
-    policy: 'conduct',
-    terms: [...terms],
-    except: [],
-  };
+  return termsRule('conduct/bench-lexicon', [...terms], 'A word from the benchmark lexicon.');
 }

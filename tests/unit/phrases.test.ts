@@ -7,7 +7,8 @@ import { preparePack } from '../../rules/engine/prepare';
 import { createWords, scanWords } from '../../rules/engine/words';
 import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
-import type { CompiledPack, TermsRule } from '../../rules/types';
+import type { CompiledPack } from '../../rules/types';
+import { termsRule } from '../support/termsRule';
 
 /** A normalised term written out as text: '|' was a hard break, a final '*' a prefix. */
 const written = (term: string) => term.replace(/\|/g, '. ').replace(/\*$/, 'x');
@@ -40,17 +41,7 @@ describe('term candidates', () => {
 
 describe('one-word prefix terms', () => {
   const base = loadPack(DEFAULT_PACK_DIR);
-  const rule: TermsRule = {
-    id: 'conduct/test-prefixes',
-    kind: 'terms',
-    category: 'conduct',
-    severity: 'warn',
-    message: { en: 'A prefix term.' },
-    tip: { en: 'Only a test.' },
-    policy: base.rules[0]!.policy,
-    terms: ['leak*', 'confid*', 'zx*', 'our scoop*'],
-    except: [],
-  };
+  const rule = termsRule('conduct/test-prefixes', ['leak*', 'confid*', 'zx*', 'our scoop*'], 'A prefix term.', base.rules[0]!.policy);
   const pack: CompiledPack = { ...base, rules: [rule] };
   const found = (text: string) => analyze(text, pack).map((finding) => finding.text);
 
