@@ -219,6 +219,17 @@ let bar = 0;
 /** Set by the general loop when it reads an ASCII digit. */
 let generalDigit = false;
 
+/**
+ * Makes the word before `word` a candidate, unless it is one already (then it was one on its
+ * own, so it had no prefix hit); returns the new candidate count.
+ */
+function markWordBefore(words: Words, word: number, candidates: number): number {
+  if (word === 0 || (candidates > 0 && words.candidate[candidates - 1] === word - 1)) return candidates;
+  words.prefixHits[word - 1] = 0;
+  words.candidate[candidates] = word - 1;
+  return candidates + 1;
+}
+
 /** "#ad" is the word "#" then the word "ad" (see normalize.ts). */
 function pushHashWord(words: Words, at: number, prefixLengths: number): void {
   words.hash[count] = HASH_WORD;
@@ -273,12 +284,8 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       count = wordCount;
       bar = pendingBar;
       pushHashWord(words, i, prefixLengths);
-      // "#" and the word before it are candidates, like words of the general loop (neither
-      // with a prefix hit of its own: the word before would be a candidate already).
-      if (pendingBar === 0 && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) {
-        words.prefixHits[wordCount - 1] = 0;
-        candidate[candidates++] = wordCount - 1;
-      }
+      // "#" and the word before it are candidates, like words of the general loop.
+      if (pendingBar === 0) candidates = markWordBefore(words, wordCount, candidates);
       words.prefixHits[wordCount] = 0;
       candidate[candidates++] = wordCount;
       hashedCandidate[hashedCandidates++] = wordCount;
@@ -356,10 +363,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       if (digitRun > longestRun) longestRun = digitRun;
     }
     // Words of the general loop are all candidates, and so is the word before them (a pair).
-    if (count > wordCount && wordCount > 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1)) {
-      words.prefixHits[wordCount - 1] = 0;
-      candidate[candidates++] = wordCount - 1;
-    }
+    if (count > wordCount) candidates = markWordBefore(words, wordCount, candidates);
     while (wordCount < count) {
       words.general[wordCount] = 1;
       hashedCandidate[hashedCandidates++] = wordCount;
