@@ -18,11 +18,7 @@ export class LinePool {
   private nextSeq = 0;
   private failure: Error | undefined;
 
-  /** Number of worker threads. */
-  readonly size: number;
-
   constructor(threads: number) {
-    this.size = threads;
     for (let w = 0; w < threads; w++) {
       const worker = new Worker(new URL('./jsonlWorker.mjs', import.meta.url));
       const pending = new Map<number, Pending>();
@@ -44,6 +40,11 @@ export class LinePool {
       this.workers.push(worker);
       this.pending.push(pending);
     }
+  }
+
+  /** Number of worker threads. */
+  get size(): number {
+    return this.workers.length;
   }
 
   setPack(pack: CompiledPack, options: AnalyzeOptions): void {

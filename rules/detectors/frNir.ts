@@ -4,6 +4,8 @@ import { isAsciiDigit } from './isAsciiDigit';
 
 /** Sex digit, year, month, then the first department char: how every NIR starts, compact or spaced. */
 const CANDIDATE = /[1-478][ \u00A0\u202F]?\d\d[ \u00A0\u202F]?\d\d[ \u00A0\u202F]?\d/g;
+/** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
+export const NIR_MIN_DIGIT_RUN = 6;
 
 /** Sex, year, month, department, commune, order number, key. */
 const GROUPS = [1, 2, 2, 2, 3, 3, 2];

@@ -5,6 +5,11 @@ import { isAsciiAlnum } from './isAsciiAlnum';
 
 /** Country letters, two check digits and four more chars: how every IBAN starts. Unrolled for a fast pre-check. */
 const CANDIDATE = /[A-Za-z][A-Za-z]\d\d[ \-\u00A0\u202F]?[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/g;
+/**
+ * The shortest run of digit-holding words CANDIDATE accepts ("FR76 3000": the letters count in
+ * the run; see MAY_MATCH in index.ts).
+ */
+export const IBAN_MIN_DIGIT_RUN = 8;
 
 function isGroupSeparator(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 45;

@@ -1,13 +1,13 @@
 import type { DetectorId } from '../types';
 import type { Detector } from './types';
 import { email } from './email';
-import { frNir } from './frNir';
-import { iban } from './iban';
+import { frNir, NIR_MIN_DIGIT_RUN } from './frNir';
+import { iban, IBAN_MIN_DIGIT_RUN } from './iban';
 import { ipAddress } from './ipAddress';
-import { paymentCard } from './paymentCard';
-import { phone } from './phone';
+import { CARD_MIN_DIGIT_RUN, paymentCard } from './paymentCard';
+import { phone, PHONE_MIN_DIGIT_RUN } from './phone';
 import { secret } from './secret';
-import { usSsn } from './usSsn';
+import { SSN_MIN_DIGIT_RUN, usSsn } from './usSsn';
 
 export type { Detector, Span, TextFacts } from './types';
 import type { TextFacts } from './types';
@@ -31,11 +31,11 @@ export const DETECTORS: Record<DetectorId, Detector> = {
  */
 export const MAY_MATCH: Record<DetectorId, (facts: TextFacts) => boolean> = {
   'privacy/email': (facts) => facts.atSign,
-  'privacy/phone': (facts) => facts.digitRun >= 7,
-  'privacy/payment-card': (facts) => facts.digitRun >= 8,
-  'privacy/iban': (facts) => facts.digitRun >= 8,
-  'privacy/fr-nir': (facts) => facts.digitRun >= 6,
-  'privacy/us-ssn': (facts) => facts.digitRun >= 9,
+  'privacy/phone': (facts) => facts.digitRun >= PHONE_MIN_DIGIT_RUN,
+  'privacy/payment-card': (facts) => facts.digitRun >= CARD_MIN_DIGIT_RUN,
+  'privacy/iban': (facts) => facts.digitRun >= IBAN_MIN_DIGIT_RUN,
+  'privacy/fr-nir': (facts) => facts.digitRun >= NIR_MIN_DIGIT_RUN,
+  'privacy/us-ssn': (facts) => facts.digitRun >= SSN_MIN_DIGIT_RUN,
   'privacy/ip-address': (facts) => facts.digitRun >= 1, // IPv6 too needs a digit
   'security/secret': () => true,
 };

@@ -5,6 +5,8 @@ import { isAsciiDigit } from './isAsciiDigit';
 
 /** Eight digits, maybe split after four: how every card number starts. Unrolled for a fast pre-check. */
 const CANDIDATE = /\d\d\d\d[ \-\u00A0]?\d\d\d\d/g;
+/** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
+export const CARD_MIN_DIGIT_RUN = 8;
 
 function isCardSeparator(c: number): boolean {
   return c === 32 || c === 45 || c === 0xa0;

@@ -11,6 +11,8 @@ const S = '[ .\\-\\u00A0\\u202F()]{0,2}';
 const CANDIDATE = new RegExp(`\\d${S}\\d${S}\\d${S}\\d${S}\\d${S}\\d${S}\\d`, 'g');
 
 const MIN_DIGITS = 8;
+/** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
+export const PHONE_MIN_DIGIT_RUN = 7;
 const MAX_DIGITS = 15;
 
 /** Words that make a bare run of digits a reference rather than a phone number. */

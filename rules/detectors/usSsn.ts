@@ -5,6 +5,8 @@ import { isAsciiDigit } from './isAsciiDigit';
 
 /** Nine digits, maybe split 3-2-4: every SSN candidate. Unrolled for a fast pre-check. */
 const CANDIDATE = /\d\d\d[ \-\u00A0]?\d\d[ \-\u00A0]?\d\d\d\d/g;
+/** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
+export const SSN_MIN_DIGIT_RUN = 9;
 
 /** A bare run of nine digits is an SSN only after one of these (within CONTEXT_WINDOW chars). */
 const CONTEXT = /\b(?:ssn|ss ?#|ss no|social security|soc\.? sec|taxpayer id|s[ée]curit[ée] sociale)/i;

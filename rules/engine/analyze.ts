@@ -43,7 +43,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   currentEnabled = enabled;
 
   scanWords(text, words, prepared.filter);
-  collectHits(prepared, enabled, text);
+  collectHits(prepared, text);
 
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
@@ -175,8 +175,8 @@ function growHits(): void {
   bucket = new Int32Array(size);
 }
 
-/** Matches every term, keeps the hits of enabled rules and buckets them by rule. */
-function collectHits(prepared: PreparedPack, enabled: Uint8Array, text: string): void {
+/** Matches every term; `onTerm` keeps the hits of enabled rules (see `currentEnabled`); buckets them by rule. */
+function collectHits(prepared: PreparedPack, text: string): void {
   const rules = prepared.rules.length;
   if (bucketSize.length < rules) {
     bucketStart = new Int32Array(rules);

@@ -135,8 +135,11 @@ export function createWords(): Words {
   };
 }
 
-/** Sizes the buffers for `text` and the prefix lengths in `prefixLengths` (bit L = length L). */
-function prepare(words: Words, maxWords: number, prefixLengths: number): void {
+/** Sizes the buffers for a text of `length` units and the prefix lengths in `prefixLengths` (bit L = length L). */
+function prepare(words: Words, length: number, prefixLengths: number): void {
+  // A word and its separator take two units at least.
+  const maxWords = (length >> 1) + 2;
+  if (words.sentenceEnd.length <= length) words.sentenceEnd = new Int32Array(length + 1);
   if (words.hash.length < maxWords) {
     const size = Math.max(maxWords, words.hash.length * 2, 256);
     words.hash = new Int32Array(size);
@@ -218,6 +221,17 @@ let count = 0;
 let bar = 0;
 /** Set by the general loop when it reads an ASCII digit. */
 let generalDigit = false;
+// Digit runs: words holding a digit, less than 4 chars apart, their lengths added up.
+let digitRun = 0;
+let digitRunEnd = -8;
+let longestRun = 0;
+
+/** [start, end) holds a digit: it extends the current digit run or starts one. */
+function noteDigits(start: number, end: number): void {
+  digitRun = start - digitRunEnd <= 3 ? digitRun + end - start : end - start;
+  digitRunEnd = end;
+  if (digitRun > longestRun) longestRun = digitRun;
+}
 
 /**
  * Makes the word before `word` a candidate, unless it is one already (then it was one on its
@@ -250,15 +264,13 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   const hashedFirstWords = filter.hashedFirstWords ?? NO_SEEDS_BITS;
   const hashedCandidate = words.hashedCandidate;
   let hashedCandidates = 0;
-  prepare(words, (len >> 1) + 2, prefixLengths);
-  if (words.sentenceEnd.length <= len) words.sentenceEnd = new Int32Array(len + 1);
+  prepare(words, len, prefixLengths);
   const infos = charInfo;
   const { hash, start, end, barBefore, candidate } = words;
   let candidates = 0;
-  // Digit runs: words holding a digit, less than 4 chars apart, their lengths added up.
-  let digitRun = 0;
-  let digitRunEnd = -8;
-  let longestRun = 0;
+  digitRun = 0;
+  digitRunEnd = -8;
+  longestRun = 0;
   // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
   let pendingBar = 0;
@@ -344,9 +356,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
       if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
-        digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
-        digitRunEnd = i;
-        if (digitRun > longestRun) longestRun = digitRun;
+        noteDigits(wordStart, i);
       }
       // A plain space after the word is consumed here; other separators by the outer loop.
       if (kind === SPACE_KIND && unit !== 10) i++;
@@ -358,9 +368,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     i = scanGeneral(text, wordStart, words, prefixLengths);
     // What the general loop read counts in a run, whole, when it holds a digit.
     if (generalDigit) {
-      digitRun = wordStart - digitRunEnd <= 3 ? digitRun + i - wordStart : i - wordStart;
-      digitRunEnd = i;
-      if (digitRun > longestRun) longestRun = digitRun;
+      noteDigits(wordStart, i);
     }
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount) candidates = markWordBefore(words, wordCount, candidates);
