@@ -9,7 +9,7 @@ import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { matchPhrases } from './phrases';
-import { enabledRules, hasBit, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
+import { enabledRules, hasBit, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, scanWords, type Words } from './words';
 
@@ -319,8 +319,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */
 function runPattern(prepared: PreparedPack, r: number, text: string, count: number): void {
-  const pattern = prepared.patterns[r];
-  if (!pattern) return;
+  const pattern = patternOf(prepared, r);
   let reported = -1;
   for (let w = 0; w < count; w++) {
     const ws = windowStart[w];

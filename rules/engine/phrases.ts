@@ -2,7 +2,6 @@
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
 import { altHash, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, wordSize, type WordFilter, type Words } from './words';
-import { wordHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
   /** 65,536-bit filter of the word hashes (low bits) leaving the root. */
@@ -70,7 +69,12 @@ const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
   bits[k >> 3] |= 1 << (k & 7);
 };
 
-const hashOf = (word: string): number => wordHash(Array.from(word, (c) => c.charCodeAt(0)), 0, word.length) | 0;
+/** termHash.ts `wordHash` of a normalised word's chars (one UTF-16 unit each). */
+const hashOf = (word: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+};
 const setBit = (bits: Uint8Array, h: number): void => {
   bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
 };
