@@ -2,6 +2,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from '
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { analyze } from '../rules/engine/analyze';
+import { preparePackFully } from '../rules/engine/prepare';
 import { LOCALES } from '../rules/types';
 import { CliError } from './CliError';
 import type { Command } from './Command';
@@ -62,6 +63,8 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
       try {
         const pack = openPack(values.pack);
         pool?.setPack(pack, options);
+        preparePackFully(pack); // start-up, not the first posts' time
+
         return await checkJsonl(input, process.stdout, pack, options, pool);
       } finally {
         await pool?.close();

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalyzeOptions, CompiledPack } from '../rules/types';
 import { checkLines } from './checkLines';
+import { preparePackFully } from '../rules/engine/prepare';
 
 export type ToWorker = { kind: 'pack'; pack: CompiledPack; options: AnalyzeOptions } | { kind: 'lines'; seq: number; firstLine: number; bytes: Uint8Array };
 export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
@@ -14,6 +15,7 @@ port.on('message', (message: ToWorker) => {
   if (message.kind === 'pack') {
     pack = message.pack;
     options = message.options;
+    preparePackFully(pack);
     return;
   }
   const checked = checkLines(message.bytes, message.firstLine, pack!, options);

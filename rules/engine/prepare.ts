@@ -49,6 +49,18 @@ export interface PreparedPack {
 
 const cache = new WeakMap<CompiledPack, PreparedPack>();
 
+/**
+ * `preparePack`, and every pattern compiled now rather than on first use: for batch runs
+ * (`check --jsonl`), which would otherwise pay for the compiling while checking posts.
+ */
+export function preparePackFully(pack: CompiledPack): PreparedPack {
+  const prepared = preparePack(pack);
+  prepared.rules.forEach((rule, r) => {
+    if (rule.kind === 'pattern') patternOf(prepared, r);
+  });
+  return prepared;
+}
+
 /** Rule r's compiled pattern (rule r is a `pattern` rule), compiled on first use. */
 export function patternOf(prepared: PreparedPack, r: number): RE2JS {
   let pattern = prepared.patterns[r];
