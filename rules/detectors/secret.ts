@@ -14,10 +14,16 @@ import { isAsciiAlnum } from './isAsciiAlnum';
 const PASS_WORD = /[Pp][Aa][Ss][Ss]/g;
 const PASS_KEYWORD = /^(?:pass(?:word|wd|code|phrase)|passe)$/;
 
-/** Keywords written before ':' or '=' (lower-cased text ending right before the separator). */
+/**
+ * Keywords written before ':' or '=' (lower-cased text ending right before the separator), and
+ * settings names that end with one, as in env files: DB_PASSWORD, GITHUB_TOKEN,
+ * AWS_SECRET_ACCESS_KEY, stripe-secret.
+ */
 const KEYWORD_BEFORE_SEPARATOR =
-  /(?:^|[^\p{L}\p{N}_])(pwd|mdp|api[ _-]?key|apikey|secret[ _-]?key|client[ _-]?secret|(?:access|auth|api)[ _-]?token|token|authorization)$/u;
-const KEYWORD_LOOKBEHIND = 20;
+  /(?:^|[^\p{L}\p{N}_])((?:[a-z0-9]+[_-])*(?:pwd|mdp|passwd|password|secret|api[ _-]?key|apikey|(?:access|secret|private)[_-]key|client[ _-]?secret|(?:access|auth|api)[ _-]?token|token|authorization))$/u;
+const KEYWORD_LOOKBEHIND = 40;
+/** Keywords whose value is a password: any value counts, not only generated-looking ones. */
+const PASSWORD_KEYWORD = /(?:pwd|mdp|passwd|password)$/;
 
 /** Values that follow "password:" in ordinary sentences rather than a real password. */
 const NOT_A_SECRET = new Set([
@@ -125,8 +131,9 @@ function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan
     if (e1 - start < 10 || text.charCodeAt(e1) !== 46 || !text.startsWith('eyJ', e1 + 1)) return { end: -1, resume: e1 };
     const e2 = scan(text, e1 + 1, isUrlSafeCode);
     if (e2 - e1 - 1 < 10 || text.charCodeAt(e2) !== 46) return { end: -1, resume: e2 };
+    // Two base64 JSON objects make a token even when the signature was cut short in the paste.
     const e3 = scan(text, e2 + 1, isUrlSafeCode);
-    if (e3 - e2 - 1 < 16) return { end: -1, resume: e3 };
+    if (e3 - e2 - 1 < 4) return { end: -1, resume: e3 };
     return { end: e3, resume: e3 };
   }
   let body: number;
@@ -251,6 +258,19 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
   return null;
 }
 
+/** "Bearer <token>" anywhere (an Authorization header pasted alone): a long generated-looking value. */
+function findBearerTokens(text: string, found: Span[]): void {
+  for (let i = text.indexOf('earer'); i !== -1; i = text.indexOf('earer', i + 5)) {
+    const first = text.charCodeAt(i - 1);
+    if ((first !== 66 && first !== 98) || isWordCharAt(text, i - 2) || !isSpaceCode(text.charCodeAt(i + 5))) continue;
+    const start = skipSpaces(text, i + 5, 3);
+    let end = start;
+    while (end < text.length && end - start < MAX_VALUE && (isUrlSafeCode(text.charCodeAt(end)) || text.charCodeAt(end) === 46 || text.charCodeAt(end) === 43 || text.charCodeAt(end) === 47 || text.charCodeAt(end) === 61)) end++;
+    while (end > start && text.charCodeAt(end - 1) === 46) end--;
+    if (end - start >= 16 && looksGenerated(text, start, end)) found.push({ start, end });
+  }
+}
+
 function isTokenBoundary(text: string, start: number): boolean {
   return !isUrlSafeCode(text.charCodeAt(start - 1)) && !isWordCharAt(text, start - 1);
 }
@@ -315,7 +335,7 @@ function findSeparatorCredentials(text: string, separator: string, found: Span[]
     let next = i + 1;
     const keyword = keywordBefore(text, i);
     if (keyword) {
-      const value = credentialValue(text, i, keyword === 'pwd' || keyword === 'mdp');
+      const value = credentialValue(text, i, PASSWORD_KEYWORD.test(keyword));
       if (value) {
         found.push(value);
         next = value.end;
@@ -349,8 +369,8 @@ function findPasswordCredentials(text: string, found: Span[]): void {
 
 /**
  * Secrets: well-known token formats (AWS, GitHub, Slack, Stripe, OpenAI-style, Google API keys,
- * JWTs, private key blocks) and credentials written out ("password: hunter2", "mdp : ...",
- * "api key = ..."). For a written-out credential the span is the value only, keyword excluded,
+ * JWTs, private key blocks, Bearer tokens) and credentials written out ("password: hunter2",
+ * "mdp : ...", "api key = ...", "DB_PASSWORD=...", "AWS_SECRET_ACCESS_KEY=..."). For a written-out credential the span is the value only, keyword excluded,
  * so a fix can mask it; "forgot my password" or "password manager" have no value and pass.
  */
 export const secret: Detector = (text, out) => {
@@ -361,6 +381,7 @@ export const secret: Detector = (text, out) => {
   findTokens(text, 'A', tokenStartAtA, search, found);
   findTokens(text, 'J', tokenStartAtJ, search, found);
   findPasswordCredentials(text, found);
+  findBearerTokens(text, found);
   findSeparatorCredentials(text, ':', found);
   findSeparatorCredentials(text, '=', found);
   findSeparatorCredentials(text, '\uff1a', found);

@@ -331,9 +331,9 @@ function genSecret(g: Gen, lang: Lang): Item {
     }
     case 9:
     case 10:
-      return { text: password(), lead: g.pick(lang === 'en' ? ['password:', 'Password =', 'pwd=', 'passwd:', 'my password is', 'PASSWORD:'] : ['mot de passe :', 'mdp:', 'Mot de passe =', 'le mot de passe est', 'MDP :']) };
+      return { text: password(), lead: g.pick(lang === 'en' ? ['password:', 'Password =', 'pwd=', 'passwd:', 'my password is', 'PASSWORD:', 'DB_PASSWORD='] : ['mot de passe :', 'mdp:', 'Mot de passe =', 'le mot de passe est', 'MDP :']) };
     default:
-      return { text: g.chars(g.int(20, 40), B62), lead: g.pick(lang === 'en' ? ['api key:', 'API_KEY=', 'token:', 'access token:', 'Token ='] : ['clé api key :', 'token :', 'api-key =', 'jeton token:']) };
+      return { text: g.chars(g.int(20, 40), B62), lead: g.pick(lang === 'en' ? ['api key:', 'API_KEY=', 'token:', 'access token:', 'Token =', 'AWS_SECRET_ACCESS_KEY=', 'GITHUB_TOKEN:', 'Bearer'] : ['clé api key :', 'token :', 'api-key =', 'jeton token:']) };
   }
 }
 
