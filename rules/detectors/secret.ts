@@ -204,7 +204,8 @@ function looksGenerated(text: string, start: number, end: number): boolean {
     const c = text.charCodeAt(i);
     if (isUpperCode(c) || isLowerCode(c)) letters = true;
     // A digit anywhere, an upper-case letter or a symbol inside the word ("manager!" is a word).
-    if (isAsciiDigit(c) || (i > start && isUpperCode(c)) || (i > start && i < end - 1 && c < 128 && !isAsciiAlnum(c))) mixed = true;
+    // Apostrophes and hyphens join words ("that's", "well-known"): not symbols here.
+    if (isAsciiDigit(c) || (i > start && isUpperCode(c)) || (i > start && i < end - 1 && c < 128 && !isAsciiAlnum(c) && c !== 39 && c !== 45)) mixed = true;
   }
   return letters && mixed;
 }

@@ -25,7 +25,8 @@ interface Round {
 
 const ROUNDS: Round[] = [
   { name: 'heldout', status: 'round 1, used for tuning since', postsPerCategory: 12, cleanPosts: 60, recallFloor: 0.95, cleanWarnCeiling: 0.02 },
-  { name: 'heldout2', status: 'round 2, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.2, cleanWarnCeiling: 0.1 },
+  { name: 'heldout2', status: 'round 2, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
+  { name: 'heldout3', status: 'round 3, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.35, cleanWarnCeiling: 0.05 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);

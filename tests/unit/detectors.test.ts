@@ -176,6 +176,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'the bearer of good news',
       'Bearer tokens expire after an hour',
       'secret_sauce: love',
+      "a passphrase that's easier to remember than P@ssw0rd1",
+      'the password well-known to everyone',
     ],
   },
 };
