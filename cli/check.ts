@@ -64,7 +64,6 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
         const pack = openPack(values.pack);
         pool?.setPack(pack, options);
         preparePackFully(pack); // start-up, not the first posts' time
-
         return await checkJsonl(input, process.stdout, pack, options, pool);
       } finally {
         await pool?.close();
