@@ -159,6 +159,11 @@ function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan
     body = start + 5;
     end = scan(text, body, isSlackCode);
     ok = end - body >= 10 && hasClasses(text, body, end, false, false, true);
+  } else if (prefix === 'glp') {
+    // GitLab personal access tokens: "glpat-" and 20 or more base64url chars.
+    body = start + 6;
+    end = scan(text, body, isUrlSafeCode);
+    ok = end - body >= 20;
   } else if (prefix === 'sk-') {
     // OpenAI-style keys are long random strings: demand all three classes so "sk-learn-..." passes.
     body = start + 3;
@@ -284,11 +289,12 @@ function tokenStartAtUnderscore(text: string, i: number): number {
   return -1;
 }
 
-/** Where a token format starts around a '-' at `i` ("xoxb-", "sk-", "-----BEGIN "), or -1. */
+/** Where a token format starts around a '-' at `i` ("xoxb-", "sk-", "glpat-", "-----BEGIN "), or -1. */
 function tokenStartAtDash(text: string, i: number): number {
   if (text.startsWith('-----BEGIN ', i)) return i;
   if (i >= 4 && text.startsWith('xox', i - 4) && 'abprs'.includes(text[i - 1]!)) return i - 4;
   if (i >= 2 && text.charCodeAt(i - 2) === 115 && text.charCodeAt(i - 1) === 107) return i - 2;
+  if (i >= 5 && text.startsWith('glpat', i - 5)) return i - 5;
   return -1;
 }
 
@@ -369,7 +375,7 @@ function findPasswordCredentials(text: string, found: Span[]): void {
 }
 
 /**
- * Secrets: well-known token formats (AWS, GitHub, Slack, Stripe, OpenAI-style, Google API keys,
+ * Secrets: well-known token formats (AWS, GitHub, GitLab, Slack, Stripe, OpenAI-style, Google API keys,
  * JWTs, private key blocks, Bearer tokens) and credentials written out ("password: hunter2",
  * "mdp : ...", "api key = ...", "DB_PASSWORD=...", "AWS_SECRET_ACCESS_KEY=..."). For a written-out credential the span is the value only, keyword excluded,
  * so a fix can mask it; "forgot my password" or "password manager" have no value and pass.

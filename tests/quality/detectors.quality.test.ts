@@ -299,7 +299,7 @@ const b64url = (s: string) => Buffer.from(s).toString('base64url');
 /** Token shapes as documented by each vendor, and credentials written out in EN and FR. */
 function genSecret(g: Gen, lang: Lang): Item {
   const password = () => g.pick([g.pick(['hunter', 'Soleil', 'azerty', 'P@ss', 'Chat-Noir-', 'dragon', 'Winter']) + g.int(1, 9999) + g.pick(['', '!', '#', '']), g.chars(g.int(8, 16), B62 + '!#$%&*')]);
-  const kind = g.int(0, 11);
+  const kind = g.int(0, 12);
   switch (kind) {
     case 0:
       return { text: g.pick(['AKIA', 'ASIA']) + g.chars(16, UPPER_NUM) };
@@ -329,6 +329,8 @@ function genSecret(g: Gen, lang: Lang): Item {
       const lines = Array.from({ length: g.int(2, 6) }, () => g.chars(64, B62 + '+/')).join('\n');
       return { text: `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----` };
     }
+    case 11:
+      return { text: 'glpat-' + g.chars(20, B64URL) };
     case 9:
     case 10:
       return { text: password(), lead: g.pick(lang === 'en' ? ['password:', 'Password =', 'pwd=', 'passwd:', 'my password is', 'PASSWORD:', 'DB_PASSWORD='] : ['mot de passe :', 'mdp:', 'Mot de passe =', 'le mot de passe est', 'MDP :']) };

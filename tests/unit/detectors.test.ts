@@ -153,6 +153,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'stripe-secret = [[Zx81kLm02QpRt5Yv9Qw]]',
       'hit send: Bearer [[eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdmMtcmVwb3J0In0.4fQk2mZ]]',
       'curl -H "Bearer [[9f8e7d6c5b4a3f2e1d0cAbCd]]"',
+      'gitlab [[glpat-xYz12AbC34dEf56GhI78jK]] works',
     ],
     pass: [
       'I forgot my password again',
@@ -178,6 +179,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'secret_sauce: love',
       "a passphrase that's easier to remember than P@ssw0rd1",
       'the password well-known to everyone',
+      'glpat-short',
     ],
   },
 };
