@@ -1,7 +1,8 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { altHash, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, wordSize, type WordFilter, type Words } from './words';
+import { altHash, hasBit, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, wordSize, type WordFilter, type Words } from './words';
+import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
   /** 65,536-bit filter of the word hashes (low bits) leaving the root. */
@@ -69,12 +70,6 @@ const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
   bits[k >> 3] |= 1 << (k & 7);
 };
 
-/** termHash.ts `wordHash` of a normalised word's chars (one UTF-16 unit each). */
-const hashOf = (word: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h;
-};
 const setBit = (bits: Uint8Array, h: number): void => {
   bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
 };
@@ -112,7 +107,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     const isPrefix = term.endsWith('*') && last.word.length <= MAX_PREFIX && !last.afterBreak;
     let node = 0;
     path.forEach(({ word, afterBreak }, i) => {
-      const h = hashOf(word);
+      const h = stringHash(word);
       if (isPrefix && i === path.length - 1) {
         insert(prefix, node, h, word.length, id);
         prefixNodes.add(node);
@@ -130,7 +125,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         const second = path[1];
         if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) setBit(rootWords, h);
         else {
-          setPairBit(rootPairs, h, hashOf(second.word));
+          setPairBit(rootPairs, h, stringHash(second.word));
           setBit(rootPairFirsts, h);
         }
       }
@@ -157,7 +152,6 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   };
 }
 
-const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
 export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: (term: number, first: number, last: number) => void): void {

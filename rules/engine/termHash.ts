@@ -15,6 +15,13 @@ export function wordHash(chars: ArrayLike<number>, start: number, end: number): 
   return h >>> 0;
 }
 
+/** `wordHash` of a normalised word's UTF-16 units, as a signed 32-bit int (as the word scan keeps them). */
+export function stringHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 export function saltSeed(salt: string): number {
   const codes = Array.from(salt, (c) => c.charCodeAt(0));
   return wordHash(codes, 0, codes.length);
