@@ -6,7 +6,7 @@ import { checkLines } from './checkLines';
 import { preparePackFully } from '../rules/engine/prepare';
 
 export type ToWorker = { kind: 'pack'; pack: CompiledPack; options: AnalyzeOptions } | { kind: 'lines'; seq: number; firstLine: number; bytes: Uint8Array };
-export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
+export type FromWorker = { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
 
 let pack: CompiledPack | undefined;
 let options: AnalyzeOptions = {};
@@ -21,4 +21,3 @@ port.on('message', (message: ToWorker) => {
   const checked = checkLines(message.bytes, message.firstLine, pack!, options);
   port.postMessage({ kind: 'checked', seq: message.seq, ...checked } satisfies FromWorker);
 });
-port.postMessage({ kind: 'ready' } satisfies FromWorker);

@@ -23,7 +23,6 @@ export class LinePool {
       const worker = new Worker(new URL('./jsonlWorker.mjs', import.meta.url));
       const pending = new Map<number, Pending>();
       worker.on('message', (message: FromWorker) => {
-        if (message.kind !== 'checked') return;
         const { seq, ...checked } = message;
         pending.get(seq)?.resolve(checked);
         pending.delete(seq);
