@@ -83,8 +83,8 @@ const MAX_THREADS = 8;
 
 /**
  * One thread per core from 4 cores on. On 2 cores a worker's own start-up (tsx compiles the
- * engine again in each thread) and the shared cores ate the gain: 126 µs per post on 2 threads
- * against 117 on one, on 20,000 posts.
+ * engine again in each thread) and the shared cores eat most of the gain, and the runs disagree:
+ * 126, 105 and 121 µs per post on 2 threads against 119, 127 and 146 on one, on 20,000 posts.
  */
 function defaultThreads(): number {
   const cores = availableParallelism();
