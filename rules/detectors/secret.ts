@@ -1,4 +1,5 @@
 import type { Detector, Span } from './types';
+import { BEARER_WORDS, PASS_WORDS, SEPARATOR_KEYWORDS } from './keywords';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiDigit } from './isAsciiDigit';
 import { isAsciiAlnum } from './isAsciiAlnum';
@@ -380,18 +381,22 @@ function findPasswordCredentials(text: string, found: Span[]): void {
  * "mdp : ...", "api key = ...", "DB_PASSWORD=...", "AWS_SECRET_ACCESS_KEY=..."). For a written-out credential the span is the value only, keyword excluded,
  * so a fix can mask it; "forgot my password" or "password manager" have no value and pass.
  */
-export const secret: Detector = (text, out) => {
+export const secret: Detector = (text, out, facts) => {
   const found: Span[] = [];
   const search: KeyBlockSearch = { nextFooter: 0 };
   findTokens(text, '_', tokenStartAtUnderscore, search, found);
   findTokens(text, '-', tokenStartAtDash, search, found);
   findTokens(text, 'A', tokenStartAtA, search, found);
   findTokens(text, 'J', tokenStartAtJ, search, found);
-  findPasswordCredentials(text, found);
-  findBearerTokens(text, found);
-  findSeparatorCredentials(text, ':', found);
-  findSeparatorCredentials(text, '=', found);
-  findSeparatorCredentials(text, '\uff1a', found);
+  // Written-out credentials need a keyword: without the scan's word of one, skip their searches.
+  const keywords = facts ? facts.keywords : -1;
+  if ((keywords & PASS_WORDS) !== 0) findPasswordCredentials(text, found);
+  if ((keywords & BEARER_WORDS) !== 0) findBearerTokens(text, found);
+  if ((keywords & SEPARATOR_KEYWORDS) !== 0) {
+    findSeparatorCredentials(text, ':', found);
+    findSeparatorCredentials(text, '=', found);
+    findSeparatorCredentials(text, '\uff1a', found);
+  }
   if (found.length === 0) return;
   // Several searches may report the same secret ("api key: sk-..."): keep the first of overlapping spans.
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -16,10 +16,13 @@ export interface TextFacts {
   digitRun: number;
   /** Whether the text has an '@'. */
   atSign: boolean;
+  /** Bits of the keyword families (keywords.ts) whose words the text holds. */
+  keywords: number;
 }
 
 /**
  * A built-in detector: scans the original text and appends what it finds to `out`, in any order.
- * Must be pure, never throw, and run in time linear in `text.length`.
+ * Must be pure, never throw, and run in time linear in `text.length`. Given the scan's `facts`,
+ * it may skip searches they rule out; without them it runs every search.
  */
-export type Detector = (text: string, out: Span[]) => void;
+export type Detector = (text: string, out: Span[], facts?: TextFacts) => void;

@@ -78,7 +78,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
       } else if (rule.kind === 'detector') {
         if (!MAY_MATCH[rule.detector](words.facts)) continue;
         const spans: Span[] = [];
-        DETECTORS[rule.detector](text, spans);
+        DETECTORS[rule.detector](text, spans, words.facts);
         for (const span of spans) {
           if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(span.start, span.end);
         }

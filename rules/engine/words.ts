@@ -22,7 +22,8 @@ import {
   uncommon,
 } from './normalize';
 import type { TextFacts } from '../detectors/types';
-import { bucketOf, mixKey } from './termHash';
+import { KEYWORD_FAMILIES } from '../detectors/keywords';
+import { bucketOf, mixKey, stringHash } from './termHash';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -131,7 +132,7 @@ export function createWords(): Words {
     hashedCandidateCount: 0,
     sentenceEnd: new Int32Array(0),
     sentenceCount: 0,
-    facts: { digitRun: 0, atSign: false },
+    facts: { digitRun: 0, atSign: false, keywords: 0 },
   };
 }
 
@@ -384,6 +385,36 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   words.candidateCount = candidates;
   words.hashedCandidateCount = hashedCandidates;
   words.facts.digitRun = longestRun;
+  words.facts.keywords = keywordsOf(words);
+}
+
+// The detectors' keyword families (see TextFacts.keywords): a 65,536-bit set of the words'
+// hashes, then the exact hashes and their families.
+const keywordBits = new Uint8Array(0x2000);
+const keywordHashes: number[] = [];
+const keywordFlags: number[] = [];
+for (const [flag, list] of KEYWORD_FAMILIES) {
+  for (const word of list) {
+    const h = stringHash(word);
+    keywordBits[(h & 0xffff) >> 3] |= 1 << (h & 7);
+    const k = keywordHashes.indexOf(h);
+    if (k === -1) {
+      keywordHashes.push(h);
+      keywordFlags.push(flag);
+    } else keywordFlags[k] |= flag;
+  }
+}
+
+function keywordsOf(words: Words): number {
+  const { hash, count } = words;
+  let flags = 0;
+  for (let w = 0; w < count; w++) {
+    const h = hash[w];
+    if (!hasBit(keywordBits, h)) continue;
+    const k = keywordHashes.indexOf(h);
+    if (k !== -1) flags |= keywordFlags[k];
+  }
+  return flags;
 }
 
 /**

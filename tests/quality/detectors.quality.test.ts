@@ -104,7 +104,7 @@ const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8A
 function run(id: DetectorId, text: string): Span[] {
   const out: Span[] = [];
   scanWords(text, words, noTerms);
-  if (MAY_MATCH[id](words.facts)) DETECTORS[id](text, out);
+  if (MAY_MATCH[id](words.facts)) DETECTORS[id](text, out, words.facts);
   return out;
 }
 

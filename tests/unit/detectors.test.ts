@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
 import { DETECTORS } from '../../rules/detectors';
 import type { Span } from '../../rules/detectors/types';
+import { createWords, PAIR_BITS, scanWords } from '../../rules/engine/words';
 
-/** Runs a detector and returns the flagged substrings, in text order. */
+const words = createWords();
+const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(PAIR_BITS >> 3), rootPairFirsts: new Uint8Array(0x2000) };
+
+/**
+ * Runs a detector and returns the flagged substrings, in text order. It runs twice: on its own,
+ * and given the word scan's facts, as analyze() runs it; the facts may only save work.
+ */
 function found(id: DetectorId, text: string): string[] {
-  const out: Span[] = [];
-  DETECTORS[id](text, out);
-  return out.sort((a, b) => a.start - b.start).map((s) => text.slice(s.start, s.end));
+  const sorted = (out: Span[]) => out.sort((a, b) => a.start - b.start).map((s) => text.slice(s.start, s.end));
+  const alone: Span[] = [];
+  DETECTORS[id](text, alone);
+  const withFacts: Span[] = [];
+  scanWords(text, words, noTerms);
+  DETECTORS[id](text, withFacts, words.facts);
+  expect(sorted(withFacts), `${id} given the scan's facts: ${text}`).toEqual(sorted(alone));
+  return sorted(alone);
 }
 
 /** "[[...]]" marks each expected span; the detector sees the text without the brackets. */

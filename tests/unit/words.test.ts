@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normalize';
 import { wordHash } from '../../rules/engine/termHash';
 import { createWords, prefixHash, scanWords } from '../../rules/engine/words';
+import { BEARER_WORDS, PASS_WORDS, SEPARATOR_KEYWORDS } from '../../rules/detectors/keywords';
 
 function reference(text: string) {
   const n = createNormalized();
@@ -83,11 +84,26 @@ describe('scanWords', () => {
       scanWords(text, words, filter(0));
       return { ...words.facts };
     };
-    expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, atSign: false });
-    expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, atSign: false });
+    expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, atSign: false, keywords: 0 });
+    expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, atSign: false, keywords: 0 });
     expect(facts('Call +33 6 12 34 56 78 now').digitRun).toBeGreaterThanOrEqual(11);
     expect(facts('write to bob@example.com').atSign).toBe(true);
-    expect(facts('no numbers here')).toEqual({ digitRun: 0, atSign: false });
+    expect(facts('no numbers here')).toEqual({ digitRun: 0, atSign: false, keywords: 0 });
+  });
+
+  it('tells detectors which keyword families the text holds', () => {
+    const keywords = (text: string) => {
+      const words = createWords();
+      scanWords(text, words, filter(0));
+      return words.facts.keywords;
+    };
+    expect(keywords('The key to success: patience')).toBe(SEPARATOR_KEYWORDS);
+    expect(keywords('DB_PASSWORD=hunter2')).toBe(PASS_WORDS | SEPARATOR_KEYWORDS);
+    expect(keywords('Mon mot de passe : Chat-Noir-42')).toBe(PASS_WORDS);
+    expect(keywords('Authorization: Bearer abc')).toBe(BEARER_WORDS | SEPARATOR_KEYWORDS);
+    expect(keywords('clientSecret=1; apiKey: x')).toBe(SEPARATOR_KEYWORDS);
+    expect(keywords('Password reset, passkeys, keynote, tokens, bearers')).toBe(PASS_WORDS | SEPARATOR_KEYWORDS);
+    expect(keywords('Passkeys, keynotes, tokens and bearers')).toBe(0);
   });
 
   it('gives the hash of the first chars of a normalised word', () => {
