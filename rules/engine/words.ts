@@ -270,6 +270,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   const infos = charInfo;
   const { hash, start, end, barBefore, candidate } = words;
   let candidates = 0;
+  let keywords = 0;
   digitRun = 0;
   digitRunEnd = -8;
   longestRun = 0;
@@ -348,6 +349,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         words.prefixHits[wordCount] = prefixHits;
         candidate[candidates++] = wordCount;
       }
+      if (hasBit(keywordBits, h)) keywords |= keywordFlagsOf(h);
       for (let k = 0; k < hashedSeeds.length; k++) {
         const b = bucketOf(mixKey(hashedSeeds[k], h));
         if ((hashedFirstWords[(k << 13) + (b >> 3)] & (1 << (b & 7))) !== 0) {
@@ -375,6 +377,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount) candidates = markWordBefore(words, wordCount, candidates);
     while (wordCount < count) {
+      if (hasBit(keywordBits, hash[wordCount])) keywords |= keywordFlagsOf(hash[wordCount]);
       words.general[wordCount] = 1;
       hashedCandidate[hashedCandidates++] = wordCount;
       candidate[candidates++] = wordCount++;
@@ -385,7 +388,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   words.candidateCount = candidates;
   words.hashedCandidateCount = hashedCandidates;
   words.facts.digitRun = longestRun;
-  words.facts.keywords = keywordsOf(words);
+  words.facts.keywords = keywords;
 }
 
 // The detectors' keyword families (see TextFacts.keywords): a 65,536-bit set of the words'
@@ -405,16 +408,10 @@ for (const [flag, list] of KEYWORD_FAMILIES) {
   }
 }
 
-function keywordsOf(words: Words): number {
-  const { hash, count } = words;
-  let flags = 0;
-  for (let w = 0; w < count; w++) {
-    const h = hash[w];
-    if (!hasBit(keywordBits, h)) continue;
-    const k = keywordHashes.indexOf(h);
-    if (k !== -1) flags |= keywordFlags[k];
-  }
-  return flags;
+/** The families of a word whose hash is in `keywordBits`: none when it only shares the low bits. */
+function keywordFlagsOf(h: number): number {
+  const k = keywordHashes.indexOf(h);
+  return k === -1 ? 0 : keywordFlags[k];
 }
 
 /**
