@@ -348,13 +348,15 @@ function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): 
 }
 
 function findHashed(table: HashedTable, text: string): void {
-  const { hash, start, end, barBefore, count, hashedCandidate, hashedCandidateCount } = words;
+  const { hash, start, end, barBefore, count } = words;
+  const { seed, firstWords } = table;
   let reach = 0;
-  // The scan kept the words whose first-word bucket is set in some table.
-  for (let c = 0; c < hashedCandidateCount; c++) {
-    const t = hashedCandidate[c];
-    let key = mixKey(table.seed, hash[t]);
-    if (!hasBit(table.firstWords, bucketOf(key)) || start[t] < reach) continue;
+  // Every word's first-word bucket, in a loop of its own: its iterations are independent, so
+  // this costs less than the same test inside the word scan.
+  for (let t = 0; t < count; t++) {
+    const first = mixKey(seed, hash[t]);
+    if (!hasBit(firstWords, bucketOf(first)) || start[t] < reach) continue;
+    let key = first;
     // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
     let found = -1;
     for (let w = 0; w < MAX_HASHED_WORDS && t + w < count; w++) {

@@ -121,13 +121,11 @@ function build(pack: CompiledPack): PreparedPack {
   for (let t = 0; t < terms.length; t++) entryStart[t + 1] += entryStart[t];
 
   const phrases = buildPhraseIndex(terms);
-  const hashedFirstWords = new Uint8Array(hashed.length << 13);
-  hashed.forEach((table, k) => hashedFirstWords.set(table.firstWords, k << 13));
   return {
     pack,
     rules: pack.rules,
     phrases,
-    filter: { ...phrases, hashedSeeds: Int32Array.from(hashed, (table) => table.seed), hashedFirstWords },
+    filter: phrases,
     entryStart,
     entryRule: Int32Array.from(entries, (e) => e[1]),
     entryRole: Uint8Array.from(entries, (e) => e[2]),

@@ -23,7 +23,7 @@ import {
 } from './normalize';
 import type { TextFacts } from '../detectors/types';
 import { KEYWORD_FAMILIES } from '../detectors/keywords';
-import { bucketOf, mixKey, stringHash } from './termHash';
+import { stringHash } from './termHash';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -66,9 +66,6 @@ export interface Words {
    * `rootPrefix` (one-word prefix terms to look up). General words ignore it.
    */
   prefixHits: Int32Array;
-  /** Words that may open a hashed term (in some table's first-word set), and general words. */
-  hashedCandidate: Int32Array;
-  hashedCandidateCount: number;
   /**
    * Where sentences end (the offset after the char): ". ! ? … 。" followed by whitespace or the
    * end of the text, and line breaks; ascending, `sentenceEnd[0 .. sentenceCount)`.
@@ -96,12 +93,6 @@ export interface WordFilter {
   rootPairs: Uint8Array;
   /** 65,536-bit set of the low bits of the first words in `rootPairs` (a cheaper test first). */
   rootPairFirsts: Uint8Array;
-  /**
-   * Hashed-term tables (termHash.ts): table k's salt seed, and its 65,536-bit set of first-word
-   * buckets at hashedFirstWords[k * 8192 .. (k + 1) * 8192).
-   */
-  hashedSeeds?: Int32Array;
-  hashedFirstWords?: Uint8Array;
 }
 
 export const PAIR_BITS = 1 << 18;
@@ -128,8 +119,6 @@ export function createWords(): Words {
     candidate: new Int32Array(0),
     candidateCount: 0,
     prefixHits: new Int32Array(0),
-    hashedCandidate: new Int32Array(0),
-    hashedCandidateCount: 0,
     sentenceEnd: new Int32Array(0),
     sentenceCount: 0,
     facts: { digitRun: 0, atSign: false, keywords: 0 },
@@ -151,7 +140,6 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
     words.barBefore = new Uint8Array(size);
     words.general = new Uint8Array(size);
     words.candidate = new Int32Array(size);
-    words.hashedCandidate = new Int32Array(size);
     words.prefixHits = new Int32Array(size);
   } else words.general.fill(0, 0, maxWords);
   let slots = 0;
@@ -160,7 +148,6 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
   if (words.prefix.length < words.hash.length * slots) words.prefix = new Int32Array(words.hash.length * slots);
   words.count = 0;
   words.candidateCount = 0;
-  words.hashedCandidateCount = 0;
   words.sentenceCount = 0;
   words.facts.atSign = false;
 }
@@ -215,8 +202,6 @@ function kindOf(code: number): number {
 
 for (let unit = 0; unit < 0x80; unit++) charInfo[unit] = (kindOf(foldTable[unit]) << 16) | foldTable[unit];
 
-const NO_SEEDS = new Int32Array(0);
-const NO_SEEDS_BITS = new Uint8Array(0);
 
 /** Shared by the fast and the general loop of one scan. */
 let count = 0;
@@ -262,10 +247,6 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   const len = text.length;
   const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs, rootPairFirsts } = filter;
   const rootPrefixes = rootPrefixLengths !== 0;
-  const hashedSeeds = filter.hashedSeeds ?? NO_SEEDS;
-  const hashedFirstWords = filter.hashedFirstWords ?? NO_SEEDS_BITS;
-  const hashedCandidate = words.hashedCandidate;
-  let hashedCandidates = 0;
   prepare(words, len, prefixLengths);
   const infos = charInfo;
   const { hash, start, end, barBefore, candidate } = words;
@@ -303,7 +284,6 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       if (pendingBar === 0) candidates = markWordBefore(words, wordCount, candidates);
       words.prefixHits[wordCount] = 0;
       candidate[candidates++] = wordCount;
-      hashedCandidate[hashedCandidates++] = wordCount;
       wordCount = count;
       pendingBar = 0;
       i++;
@@ -350,13 +330,6 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         candidate[candidates++] = wordCount;
       }
       if (hasBit(keywordBits, h)) keywords |= keywordFlagsOf(h);
-      for (let k = 0; k < hashedSeeds.length; k++) {
-        const b = bucketOf(mixKey(hashedSeeds[k], h));
-        if ((hashedFirstWords[(k << 13) + (b >> 3)] & (1 << (b & 7))) !== 0) {
-          hashedCandidate[hashedCandidates++] = wordCount;
-          break;
-        }
-      }
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
       if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
@@ -379,14 +352,12 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     while (wordCount < count) {
       if (hasBit(keywordBits, hash[wordCount])) keywords |= keywordFlagsOf(hash[wordCount]);
       words.general[wordCount] = 1;
-      hashedCandidate[hashedCandidates++] = wordCount;
       candidate[candidates++] = wordCount++;
     }
     pendingBar = bar;
   }
   words.count = wordCount;
   words.candidateCount = candidates;
-  words.hashedCandidateCount = hashedCandidates;
   words.facts.digitRun = longestRun;
   words.facts.keywords = keywords;
 }
