@@ -22,6 +22,7 @@ import {
   uncommon,
 } from './normalize';
 import type { TextFacts } from '../detectors/types';
+import { isWordCharAt } from '../detectors/isWordCharAt';
 import { KEYWORD_FAMILIES } from '../detectors/keywords';
 import { stringHash } from './termHash';
 
@@ -152,15 +153,31 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
   words.facts.atSign = false;
 }
 
-/** Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text. */
+/**
+ * Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text, except
+ * the dot of a title before a name ("Mrs. Okafor", "M. Dupont"), which would cut the sentence
+ * that patterns about that person read.
+ */
 function noteSentenceEnd(text: string, at: number, words: Words): void {
   const unit = text.charCodeAt(at);
   if (unit !== 10) {
     if (unit !== 46 && unit !== 33 && unit !== 63 && unit !== 0x2026 && unit !== 0x3002) return;
     if (at + 1 < text.length && !isWhitespace(text.charCodeAt(at + 1))) return;
+    if (unit === 46 && isTitleDot(text, at)) return;
   }
   words.sentenceEnd[words.sentenceCount++] = at + 1;
 }
+
+export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'mme', 'mlle', 'mm', 'm', 'st', 'vs', 'cf']);
+
+/** Whether the dot at `at` ends a word of TITLES (ASCII letters, nothing word-like before them). */
+function isTitleDot(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && at - k < 4 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  return k < at && !isWordCharAt(text, k - 1) && TITLES.has(text.slice(k, at).toLowerCase());
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function isWhitespace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
