@@ -175,17 +175,54 @@ function growHits(): void {
   bucket = new Int32Array(size);
 }
 
-/** Matches every term; `onTerm` keeps the hits of enabled rules (see `currentEnabled`); buckets them by rule. */
+// Term matches of one analysis, before they become hits: term termTerm[m] over words
+// termFirst[m] .. termLast[m].
+let termCount = 0;
+let termTerm = new Int32Array(256);
+let termFirst = new Int32Array(256);
+let termLast = new Int32Array(256);
+/** Per rule: bit g set when some match is a trigger of group g; reset after each analysis. */
+let groupsSeen = new Int32Array(0);
+/** The rules whose `groupsSeen` is set, to reset them. */
+let seenRules = new Int32Array(0);
+let seenCount = 0;
+
+/**
+ * Matches every term, then keeps as hits the matches of enabled rules that can use them (a
+ * pattern's triggers only when each of its groups has one in the text: common trigger words
+ * such as "team" or "customer" would otherwise make most of the hits), bucketed by rule.
+ */
 function collectHits(prepared: PreparedPack, text: string): void {
   const rules = prepared.rules.length;
   if (bucketSize.length < rules) {
     bucketStart = new Int32Array(rules);
     bucketSize = new Int32Array(rules);
     touched = new Int32Array(rules);
+    groupsSeen = new Int32Array(rules);
+    seenRules = new Int32Array(rules);
   }
+  termCount = 0;
+  seenCount = 0;
+  matchPhrases(prepared.phrases, words, text, onTerm);
+  const { entryStart, entryRule, entryRole, entryGroup, allGroups } = prepared;
+  const enabled = currentEnabled;
   hitCount = 0;
   touchedCount = 0;
-  matchPhrases(prepared.phrases, words, text, onTerm);
+  for (let m = 0; m < termCount; m++) {
+    const term = termTerm[m];
+    for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
+      const r = entryRule[e];
+      if (!enabled[r] || groupsSeen[r] < allGroups[r]) continue;
+      if (hitCount === hitRule.length) growHits();
+      if (bucketSize[r]++ === 0) touched[touchedCount++] = r;
+      hitRule[hitCount] = r;
+      hitStart[hitCount] = words.start[termFirst[m]];
+      hitEnd[hitCount] = words.end[termLast[m]];
+      hitRole[hitCount] = entryRole[e];
+      hitGroup[hitCount++] = entryGroup[e];
+    }
+  }
+  for (let k = 0; k < seenCount; k++) groupsSeen[seenRules[k]] = 0;
   let offset = 0;
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
@@ -199,19 +236,27 @@ function collectHits(prepared: PreparedPack, text: string): void {
   }
 }
 
+const growInt32 = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  const next = new Int32Array(old.length * 2);
+  next.set(old);
+  return next;
+};
+
+/** Notes a term match, and the trigger groups it is of. */
 function onTerm(term: number, first: number, last: number): void {
-  const enabled = currentEnabled;
-  const { entryStart, entryRule, entryRole, entryGroup } = currentPrepared!;
+  if (termCount === termTerm.length) {
+    termTerm = growInt32(termTerm);
+    termFirst = growInt32(termFirst);
+    termLast = growInt32(termLast);
+  }
+  termTerm[termCount] = term;
+  termFirst[termCount] = first;
+  termLast[termCount++] = last;
+  const { entryStart, entryRule, entryGroup } = currentPrepared!;
   for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
     const r = entryRule[e];
-    if (!enabled[r]) continue;
-    if (hitCount === hitRule.length) growHits();
-    if (bucketSize[r]++ === 0) touched[touchedCount++] = r;
-    hitRule[hitCount] = r;
-    hitStart[hitCount] = words.start[first];
-    hitEnd[hitCount] = words.end[last];
-    hitRole[hitCount] = entryRole[e];
-    hitGroup[hitCount++] = entryGroup[e];
+    if (groupsSeen[r] === 0) seenRules[seenCount++] = r;
+    groupsSeen[r] |= 1 << entryGroup[e];
   }
 }
 

@@ -44,6 +44,8 @@ export interface PreparedPack {
   patterns: (RE2JS | undefined)[];
   /** Detector and link rules, and patterns without triggers: they read the whole text. */
   textRules: number[];
+  /** Per rule: a bit per trigger group for patterns with triggers (all needed before any is a hit), else 0. */
+  allGroups: Int32Array;
   enabledBySite: Map<string, Uint8Array>;
 }
 
@@ -133,6 +135,7 @@ function build(pack: CompiledPack): PreparedPack {
     hashed,
     patterns: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
+    allGroups: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? (1 << rule.near.length) - 1 : 0)),
     enabledBySite: new Map(),
   };
 }
