@@ -42,7 +42,13 @@ interface RuleBase {
 }
 
 /** Terms are stored normalised (see engine/normalize.ts); a trailing `*` means "word starting with". */
-export interface TermsRule extends RuleBase { kind: 'terms'; terms: string[]; except: string[] }
+export interface TermsRule extends RuleBase {
+  kind: 'terms';
+  terms: string[];
+  except: string[];
+  /** Normalised terms whose presence anywhere in the post silences the rule. */
+  unless: string[];
+}
 export interface PatternRule extends RuleBase {
   kind: 'pattern';
   /** RE2 syntax, checked at build time. */
@@ -53,6 +59,8 @@ export interface PatternRule extends RuleBase {
    * of every group; no group means the whole text.
    */
   near: string[][];
+  /** Normalised terms whose presence anywhere in the post silences the rule. */
+  unless: string[];
 }
 export interface HashedTermsRule extends RuleBase {
   kind: 'hashed-terms';

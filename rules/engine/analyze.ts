@@ -52,6 +52,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
+      if ((rule.kind === 'terms' || rule.kind === 'pattern') && silenced(from, to)) continue;
       if (rule.kind === 'terms') pickTerms(from, to);
       else if (rule.kind === 'requires') {
         const first = firstWhen(from, to);
@@ -212,7 +213,7 @@ function collectHits(prepared: PreparedPack, text: string): void {
     const term = termTerm[m];
     for (let e = entryStart[term]; e < entryStart[term + 1]; e++) {
       const r = entryRule[e];
-      if (!enabled[r] || groupsSeen[r] < allGroups[r]) continue;
+      if (!enabled[r] || (groupsSeen[r] & allGroups[r]) !== allGroups[r]) continue;
       if (hitCount === hitRule.length) growHits();
       if (bucketSize[r]++ === 0) touched[touchedCount++] = r;
       hitRule[hitCount] = r;
@@ -283,6 +284,12 @@ function pickTerms(from: number, to: number): void {
       reach = end;
     }
   }
+}
+
+/** Whether bucket[from, to) holds an `unless` hit: the post has what makes it fine for the rule. */
+function silenced(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (hitRole[bucket[k]] === Role.Unless) return true;
+  return false;
 }
 
 /** The first `when` hit of bucket[from, to), or -1 when there is none or an `unless` hit. */

@@ -49,6 +49,9 @@ export interface PreparedPack {
   enabledBySite: Map<string, Uint8Array>;
 }
 
+/** The group of a pattern's `unless` terms: past the trigger groups (at most 8), so they never count as one. */
+const UNLESS_GROUP = 8;
+
 const cache = new WeakMap<CompiledPack, PreparedPack>();
 
 /**
@@ -102,6 +105,7 @@ function build(pack: CompiledPack): PreparedPack {
       case 'terms':
         rule.terms.forEach((t) => add(t, r, Role.Term));
         rule.except.forEach((t) => add(t, r, Role.Except));
+        rule.unless.forEach((t) => add(t, r, Role.Unless));
         break;
       case 'requires':
         rule.when.forEach((t) => add(t, r, Role.When));
@@ -109,6 +113,7 @@ function build(pack: CompiledPack): PreparedPack {
         break;
       case 'pattern':
         rule.near.forEach((group, g) => group.forEach((t) => add(t, r, Role.Near, g)));
+        rule.unless.forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
         break;
       case 'hashed-terms':
         hashed.push(hashedTable(rule, r));

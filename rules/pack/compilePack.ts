@@ -133,7 +133,12 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
     case 'terms': {
       const { lexicon, ...terms } = source;
       const words = lexicon ? [...source.terms, ...lexiconTerms(lexicon.source, lexicon.minRating)] : source.terms;
-      return { ...terms, terms: normalizeTerms(words, file, `${where}.terms`), except: normalizeTerms(source.except, file, `${where}.except`) };
+      return {
+        ...terms,
+        terms: normalizeTerms(words, file, `${where}.terms`),
+        except: normalizeTerms(source.except, file, `${where}.except`),
+        unless: normalizeTerms(source.unless, file, `${where}.unless`),
+      };
     }
     case 'pattern':
       try {
@@ -142,7 +147,11 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
         const reason = error instanceof Error ? error.message : String(error);
         throw new PackError(file, `${where}.pattern`, `rule ${source.id}: not a linear-time (RE2) pattern: ${reason}`);
       }
-      return { ...source, near: nearGroups(source.near).map((group, g) => normalizeTerms(group, file, `${where}.near[${g}]`)) };
+      return {
+        ...source,
+        near: nearGroups(source.near).map((group, g) => normalizeTerms(group, file, `${where}.near[${g}]`)),
+        unless: normalizeTerms(source.unless, file, `${where}.unless`),
+      };
     case 'requires':
       return { ...source, when: normalizeTerms(source.when, file, `${where}.when`), unless: normalizeTerms(source.unless, file, `${where}.unless`) };
     default:
@@ -158,11 +167,11 @@ function nearGroups(near: string[] | string[][]): string[][] {
 function countTerms(rule: CompiledRule): number {
   switch (rule.kind) {
     case 'terms':
-      return rule.terms.length + rule.except.length;
+      return rule.terms.length + rule.except.length + rule.unless.length;
     case 'requires':
       return rule.when.length + rule.unless.length;
     case 'pattern':
-      return rule.near.flat().length;
+      return rule.near.flat().length + rule.unless.length;
     case 'hashed-terms':
       return rule.hashes.length;
     default:

@@ -32,7 +32,7 @@ const CompiledPackSchema = z.strictObject({
   rules: z
     .array(
       z.discriminatedUnion('kind', [
-        z.strictObject({ ...base, kind: z.literal('terms'), terms, except: terms }),
+        z.strictObject({ ...base, kind: z.literal('terms'), terms, except: terms, unless: terms.default([]) }),
         z.strictObject({
           ...base,
           kind: z.literal('pattern'),
@@ -49,6 +49,7 @@ const CompiledPackSchema = z.strictObject({
             }, 'not a linear-time (RE2) pattern'),
           caseInsensitive: z.boolean(),
           near: z.array(terms).max(8),
+          unless: terms.default([]),
         }),
         z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/)).max(LIMITS.hashes) }),
         z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS), allow: z.array(z.string().max(500)).max(1000).optional() }),

@@ -59,6 +59,8 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('terms'),
       terms: terms.default([]),
       except: terms.default([]),
+      // Terms that make the whole post fine for this rule: the rule says nothing when one is present.
+      unless: terms.default([]),
       lexicon: z.strictObject({ source: z.enum(LEXICON_SOURCES), minRating: z.number().int().min(0).max(2).default(2) }).optional(),
     })
     .refine((r) => r.terms.length > 0 || r.lexicon, { message: 'a terms rule needs terms or a lexicon', path: ['terms'] }),
@@ -69,6 +71,7 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
     caseInsensitive: z.boolean().default(true),
     // One list (any of these words) or a list of lists (a word of each list in the same sentence).
     near: z.union([z.array(terms).max(8), terms]).default([]),
+    unless: terms.default([]),
   }),
   z.strictObject({
     ...base,

@@ -139,3 +139,46 @@ describe('repeats', () => {
     expect(analyze('this is internal only', twice).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['confidential/internal stop', 'security/internal-too warn']);
   });
 });
+
+describe('unless terms', () => {
+  it('silence a terms or pattern rule for the whole post, whatever their place', async () => {
+    const { compilePack } = await import('../../rules/pack/compilePack');
+    const { readSources } = await import('../../rules/pack/loadPack');
+    const sources = readSources('tests/fixtures/packs/mini');
+    sources.ruleFiles = [
+      {
+        file: 'rules/press.yaml',
+        text: `rules:
+  - id: spokesperson/press-contact
+    kind: terms
+    category: spokesperson
+    severity: warn
+    policy: secrets
+    message: { en: "Route journalists." }
+    tip: { en: "Forward to the press team." }
+    terms: [a journalist asked me]
+    unless: [press@zenith.com, the press team]
+    examples: { flag: [a, b], pass: [c, d] }
+  - id: spokesperson/press-quote
+    kind: pattern
+    category: spokesperson
+    severity: warn
+    policy: secrets
+    message: { en: "Route journalists." }
+    tip: { en: "Forward to the press team." }
+    pattern: 'told (?:the|a) reporter'
+    near: [[told], [reporter]]
+    unless: [press@zenith.com, the press team]
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+      },
+    ];
+    const { pack: press } = compilePack(sources);
+    const rules = (text: string) => analyze(text, press).map((f) => f.ruleId);
+    expect(rules('A journalist asked me about the merger. I told the reporter everything.')).toEqual(['spokesperson/press-contact', 'spokesperson/press-quote']);
+    expect(rules('A journalist asked me about the merger, I passed it to press@zenith.com.')).toEqual([]);
+    expect(rules('The press team will answer. I told the reporter so.')).toEqual([]);
+    // Only what the rule names silences it.
+    expect(rules('A journalist asked me, and I told the reporter to ask the press office.')).toEqual(['spokesperson/press-contact', 'spokesperson/press-quote']);
+  });
+});
