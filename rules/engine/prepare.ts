@@ -31,7 +31,7 @@ export interface PreparedPack {
   rules: CompiledRule[];
   /** Every term of every rule, as paths of word hashes. */
   phrases: PhraseIndex;
-  /** What the word scan tests each word against: the phrase index and the hashed tables' first words. */
+  /** What the word scan tests each word against to pick candidates: the phrase index's root sets. */
   filter: WordFilter;
   /** Entries of term t are entryRule/entryRole/entryGroup[entryStart[t] .. entryStart[t + 1]). */
   entryStart: Int32Array;

@@ -155,8 +155,9 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
 
 /**
  * Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text, except
- * the dot of a title before a name ("Mrs. Okafor", "M. Dupont"), which would cut the sentence
- * that patterns about that person read.
+ * the dot of an abbreviation that sits inside sentences: a title before a name ("Mrs. Okafor",
+ * "M. Dupont", "St. Louis"), which would cut the sentence that patterns about that person read,
+ * and "vs." or "cf.".
  */
 function noteSentenceEnd(text: string, at: number, words: Words): void {
   const unit = text.charCodeAt(at);
@@ -218,7 +219,6 @@ function kindOf(code: number): number {
 }
 
 for (let unit = 0; unit < 0x80; unit++) charInfo[unit] = (kindOf(foldTable[unit]) << 16) | foldTable[unit];
-
 
 /** Shared by the fast and the general loop of one scan. */
 let count = 0;
