@@ -67,6 +67,18 @@ describe('pack errors name the file and the YAML path', () => {
     writeFileSync(join(dir, 'p.json'), JSON.stringify(json));
     expect(errorOf(join(dir, 'p.json'))).toMatch(/p\.json: rules\[0\]\.severity: /);
   });
+
+  it('a compiled pack from before `unless` on terms and pattern rules still loads, with none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-json-'));
+    const json = JSON.parse(JSON.stringify(loadPack(MINI)));
+    const older = json.rules.filter((rule: { kind: string }) => rule.kind === 'terms' || rule.kind === 'pattern');
+    expect(older.length).toBeGreaterThan(0);
+    for (const rule of older) delete rule.unless;
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(json));
+    const loaded = loadPack(join(dir, 'old.json'));
+    for (const rule of loaded.rules) if (rule.kind === 'terms' || rule.kind === 'pattern') expect(rule.unless).toEqual([]);
+    expect(analyze('this is internal only', loaded).map((f) => f.ruleId)).toEqual(analyze('this is internal only', loadPack(MINI)).map((f) => f.ruleId));
+  });
 });
 
 describe('catastrophic patterns', () => {
