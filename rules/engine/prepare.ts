@@ -105,7 +105,8 @@ function build(pack: CompiledPack): PreparedPack {
       case 'terms':
         rule.terms.forEach((t) => add(t, r, Role.Term));
         rule.except.forEach((t) => add(t, r, Role.Except));
-        rule.unless.forEach((t) => add(t, r, Role.Unless));
+        // Packs compiled before `unless` existed have none (the schema fills it in; a pack handed over unparsed may not).
+        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
         break;
       case 'requires':
         rule.when.forEach((t) => add(t, r, Role.When));
@@ -113,7 +114,7 @@ function build(pack: CompiledPack): PreparedPack {
         break;
       case 'pattern':
         rule.near.forEach((group, g) => group.forEach((t) => add(t, r, Role.Near, g)));
-        rule.unless.forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
+        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
         break;
       case 'hashed-terms':
         hashed.push(hashedTable(rule, r));
