@@ -28,7 +28,8 @@ const ROUNDS: Round[] = [
   { name: 'heldout2', status: 'round 2, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
   { name: 'heldout3', status: 'round 3, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.02 },
   { name: 'heldout4', status: 'round 4, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
-  { name: 'heldout5', status: 'round 5, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.4, cleanWarnCeiling: 0.07 },
+  { name: 'heldout5', status: 'round 5, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
+  { name: 'heldout6', status: 'round 6, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.45, cleanWarnCeiling: 0.05 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
