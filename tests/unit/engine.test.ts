@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../rules/engine/analyze';
-import { loadPack } from '../../rules/pack/loadPack';
+import { compilePack, type SourceFile } from '../../rules/pack/compilePack';
+import { loadPack, readSources } from '../../rules/pack/loadPack';
+import type { CompiledPack } from '../../rules/types';
 
 const pack = loadPack('tests/fixtures/packs/mini');
+
+/** The mini pack compiled with its rule files changed by `edit`. */
+function miniPackWith(edit: (ruleFiles: SourceFile[]) => SourceFile[]): CompiledPack {
+  const sources = readSources('tests/fixtures/packs/mini');
+  sources.ruleFiles = edit(sources.ruleFiles);
+  return compilePack(sources).pack;
+}
 const ids = (text: string, site?: string) => analyze(text, pack, { site }).map((f) => f.ruleId);
 
 describe('analyze', () => {
@@ -69,11 +78,8 @@ describe('analyze', () => {
 });
 
 describe('links outside a list', () => {
-  it('flags real outside domains, not file names', async () => {
-    const { compilePack } = await import('../../rules/pack/compilePack');
-    const { readSources } = await import('../../rules/pack/loadPack');
-    const sources = readSources('tests/fixtures/packs/mini');
-    sources.ruleFiles = [
+  it('flags real outside domains, not file names', () => {
+    const outside = miniPackWith(() => [
       {
         file: 'rules/outside.yaml',
         text: `rules:
@@ -89,32 +95,29 @@ describe('links outside a list', () => {
     examples: { flag: [a, b], pass: [c, d] }
 `,
       },
-    ];
-    const { pack: outside } = compilePack(sources);
+    ]);
     const texts = analyze('See evil-site.io/x, zenith.com/blog, node.js, report.pdf and http://intranet/', outside).map((f) => f.text);
     expect(texts).toEqual(['evil-site.io/x', 'http://intranet/']);
   });
 });
 
 describe('detector allow-lists', () => {
-  it('never reports an allowed value', async () => {
-    const { compilePack } = await import('../../rules/pack/compilePack');
-    const { readSources } = await import('../../rules/pack/loadPack');
-    const sources = readSources('tests/fixtures/packs/mini');
-    sources.ruleFiles[0]!.text = sources.ruleFiles[0]!.text.replace('    detector: privacy/email\n', '    detector: privacy/email\n    allow: [Press@Zenith.com]\n');
-    const { pack: allowing } = compilePack(sources);
+  it('never reports an allowed value', () => {
+    const allowing = miniPackWith(([first, ...rest]) => [
+      { ...first!, text: first!.text.replace('    detector: privacy/email\n', '    detector: privacy/email\n    allow: [Press@Zenith.com]\n') },
+      ...rest,
+    ]);
     expect(analyze('Write to press@zenith.com or jane@example.com', allowing).map((f) => f.text)).toEqual(['jane@example.com']);
   });
 });
 
 describe('repeats', () => {
-  it('reports one finding per text and category, the most severe', async () => {
-    const { compilePack } = await import('../../rules/pack/compilePack');
-    const { readSources } = await import('../../rules/pack/loadPack');
-    const sources = readSources('tests/fixtures/packs/mini');
-    sources.ruleFiles.push({
-      file: 'rules/twice.yaml',
-      text: `rules:
+  it('reports one finding per text and category, the most severe', () => {
+    const twice = miniPackWith((ruleFiles) => [
+      ...ruleFiles,
+      {
+        file: 'rules/twice.yaml',
+        text: `rules:
   - id: confidential/internal-again
     kind: terms
     category: confidential
@@ -134,18 +137,15 @@ describe('repeats', () => {
     terms: [internal only]
     examples: { flag: [a, b], pass: [c, d] }
 `,
-    });
-    const { pack: twice } = compilePack(sources);
+      },
+    ]);
     expect(analyze('this is internal only', twice).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['confidential/internal stop', 'security/internal-too warn']);
   });
 });
 
 describe('unless terms', () => {
-  it('silence a terms or pattern rule for the whole post, whatever their place', async () => {
-    const { compilePack } = await import('../../rules/pack/compilePack');
-    const { readSources } = await import('../../rules/pack/loadPack');
-    const sources = readSources('tests/fixtures/packs/mini');
-    sources.ruleFiles = [
+  it('silence a terms or pattern rule for the whole post, whatever their place', () => {
+    const press = miniPackWith(() => [
       {
         file: 'rules/press.yaml',
         text: `rules:
@@ -172,8 +172,7 @@ describe('unless terms', () => {
     examples: { flag: [a, b], pass: [c, d] }
 `,
       },
-    ];
-    const { pack: press } = compilePack(sources);
+    ]);
     const rules = (text: string) => analyze(text, press).map((f) => f.ruleId);
     expect(rules('A journalist asked me about the merger. I told the reporter everything.')).toEqual(['spokesperson/press-contact', 'spokesperson/press-quote']);
     expect(rules('A journalist asked me about the merger, I passed it to press@zenith.com.')).toEqual([]);
