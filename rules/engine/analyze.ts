@@ -9,9 +9,9 @@ import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { matchPhrases } from './phrases';
-import { enabledRules, hasBit, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
+import { enabledRules, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
-import { createWords, scanWords, type Words } from './words';
+import { createWords, hasBit, scanWords, type Words } from './words';
 
 const words: Words = createWords();
 

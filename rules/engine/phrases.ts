@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { altHash, hasBit, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, wordSize, type WordFilter, type Words } from './words';
+import { altHash, hasBit, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, setBit, wordSize, type WordFilter, type Words } from './words';
 import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -70,9 +70,6 @@ const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
   bits[k >> 3] |= 1 << (k & 7);
 };
 
-const setBit = (bits: Uint8Array, h: number): void => {
-  bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
-};
 
 /** Edge kinds besides prefix lengths: a whole word after a space, or after a hard break. */
 const AFTER_SPACE = 0;

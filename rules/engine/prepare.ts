@@ -5,7 +5,7 @@
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
-import type { WordFilter } from './words';
+import { setBit, type WordFilter } from './words';
 import { saltSeed } from './termHash';
 
 export const enum Role {
@@ -158,12 +158,6 @@ function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
   }
   return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), firstWords, phrases, digests };
 }
-
-const setBit = (bits: Uint8Array, n: number): void => {
-  bits[n >> 3] |= 1 << (n & 7);
-};
-
-export const hasBit = (bits: Uint8Array, n: number): boolean => (bits[n >> 3] & (1 << (n & 7))) !== 0;
 
 /** Which rules apply on `site` (a host name); cached per host. */
 export function enabledRules(prepared: PreparedPack, site: string | undefined): Uint8Array {

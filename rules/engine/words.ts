@@ -186,8 +186,14 @@ function isWhitespace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Whether a 65,536-bit set of word hashes (their low 16 bits) holds `h`: the root sets of the filter and the phrase index. */
+/**
+ * 65,536-bit sets keyed by the low 16 bits of a number: word hashes (the root sets of the filter
+ * and the phrase index, the detectors' keywords) and hashed-term buckets.
+ */
 export const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0;
+export const setBit = (bits: Uint8Array, h: number): void => {
+  bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
+};
 const hasPair = (bits: Uint8Array, first: number, second: number): boolean => {
   const k = pairKey(first, second);
   return (bits[k >> 3] & (1 << (k & 7))) !== 0;
@@ -387,7 +393,7 @@ const keywordFlags: number[] = [];
 for (const [flag, list] of KEYWORD_FAMILIES) {
   for (const word of list) {
     const h = stringHash(word);
-    keywordBits[(h & 0xffff) >> 3] |= 1 << (h & 7);
+    setBit(keywordBits, h);
     const k = keywordHashes.indexOf(h);
     if (k === -1) {
       keywordHashes.push(h);
