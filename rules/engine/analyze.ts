@@ -52,7 +52,8 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
-      if ((rule.kind === 'terms' || rule.kind === 'pattern') && silenced(from, to)) continue;
+      // An `unless` hit (terms, patterns, requires) makes the whole post fine for the rule.
+      if (silenced(from, to)) continue;
       if (rule.kind === 'terms') pickTerms(from, to);
       else if (rule.kind === 'requires') {
         const first = firstWhen(from, to);
@@ -161,19 +162,22 @@ let bucketSize = new Int32Array(0);
 let touched = new Int32Array(0);
 let touchedCount = 0;
 
+/** A copy of `old` with twice the room. */
+function doubled<T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T {
+  const next = make(old.length * 2);
+  next.set(old);
+  return next;
+}
+const int32s = (n: number) => new Int32Array(n);
+const bytes = (n: number) => new Uint8Array(n);
+
 function growHits(): void {
-  const size = hitRule.length * 2;
-  const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-    const next = make(size);
-    next.set(old);
-    return next;
-  };
-  hitRule = grow(hitRule, (n) => new Int32Array(n));
-  hitStart = grow(hitStart, (n) => new Int32Array(n));
-  hitEnd = grow(hitEnd, (n) => new Int32Array(n));
-  hitRole = grow(hitRole, (n) => new Uint8Array(n));
-  hitGroup = grow(hitGroup, (n) => new Uint8Array(n));
-  bucket = new Int32Array(size);
+  hitRule = doubled(hitRule, int32s);
+  hitStart = doubled(hitStart, int32s);
+  hitEnd = doubled(hitEnd, int32s);
+  hitRole = doubled(hitRole, bytes);
+  hitGroup = doubled(hitGroup, bytes);
+  bucket = new Int32Array(hitRule.length);
 }
 
 // Term matches of one analysis, before they become hits: term termTerm[m] over words
@@ -237,18 +241,12 @@ function collectHits(prepared: PreparedPack, text: string): void {
   }
 }
 
-const growInt32 = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-  const next = new Int32Array(old.length * 2);
-  next.set(old);
-  return next;
-};
-
 /** Notes a term match, and the trigger groups it is of. */
 function onTerm(term: number, first: number, last: number): void {
   if (termCount === termTerm.length) {
-    termTerm = growInt32(termTerm);
-    termFirst = growInt32(termFirst);
-    termLast = growInt32(termLast);
+    termTerm = doubled(termTerm, int32s);
+    termFirst = doubled(termFirst, int32s);
+    termLast = doubled(termLast, int32s);
   }
   termTerm[termCount] = term;
   termFirst[termCount] = first;
@@ -292,15 +290,10 @@ function silenced(from: number, to: number): boolean {
   return false;
 }
 
-/** The first `when` hit of bucket[from, to), or -1 when there is none or an `unless` hit. */
+/** The first `when` hit of bucket[from, to), or -1 when there is none. */
 function firstWhen(from: number, to: number): number {
-  let first = -1;
-  for (let k = from; k < to; k++) {
-    const h = bucket[k];
-    if (hitRole[h] === Role.Unless) return -1;
-    if (hitRole[h] === Role.When && first < 0) first = h;
-  }
-  return first;
+  for (let k = from; k < to; k++) if (hitRole[bucket[k]] === Role.When) return bucket[k];
+  return -1;
 }
 
 const SENTENCE_REACH = 240;
@@ -356,12 +349,8 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
     }
     if (found !== seen) continue;
     if (count === windowStart.length) {
-      const grownStart = new Int32Array(count * 2);
-      const grownEnd = new Int32Array(count * 2);
-      grownStart.set(windowStart);
-      grownEnd.set(windowEnd);
-      windowStart = grownStart;
-      windowEnd = grownEnd;
+      windowStart = doubled(windowStart, int32s);
+      windowEnd = doubled(windowEnd, int32s);
     }
     windowStart[count] = start;
     windowEnd[count++] = end;
