@@ -5,7 +5,8 @@ import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DETECTORS, MAY_MATCH } from '../../rules/detectors';
-import { createWords, PAIR_BITS, scanWords } from '../../rules/engine/words';
+import { createWords, scanWords } from '../../rules/engine/words';
+import { emptyFilter } from '../support/emptyFilter';
 import type { Span } from '../../rules/detectors/types';
 import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
 import { createRandom } from '../support/createRandom';
@@ -98,7 +99,7 @@ function embed(g: Gen, lang: Lang, item: Item): Sentence {
 }
 
 const words = createWords();
-const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(PAIR_BITS >> 3), rootPairFirsts: new Uint8Array(0x2000) };
+const noTerms = emptyFilter();
 
 /** As analyze() runs a detector: only when the scan's facts say it may match. */
 function run(id: DetectorId, text: string): Span[] {

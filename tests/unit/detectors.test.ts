@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
 import { DETECTORS } from '../../rules/detectors';
 import type { Span } from '../../rules/detectors/types';
-import { createWords, PAIR_BITS, scanWords } from '../../rules/engine/words';
+import { createWords, scanWords } from '../../rules/engine/words';
+import { emptyFilter } from '../support/emptyFilter';
 
 const words = createWords();
-const noTerms = { prefixLengths: 0, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(PAIR_BITS >> 3), rootPairFirsts: new Uint8Array(0x2000) };
+const noTerms = emptyFilter();
 
 /**
  * Runs a detector and returns the flagged substrings, in text order. It runs twice: on its own,

@@ -6,6 +6,7 @@ import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normali
 import { wordHash } from '../../rules/engine/termHash';
 import { createWords, prefixHash, scanWords, TITLES } from '../../rules/engine/words';
 import { BEARER_WORDS, PASS_WORDS, SEPARATOR_KEYWORDS } from '../../rules/detectors/keywords';
+import { emptyFilter } from '../support/emptyFilter';
 
 function reference(text: string) {
   const n = createNormalized();
@@ -18,11 +19,10 @@ function reference(text: string) {
 }
 
 /** No root sets: only the words themselves are compared here. */
-const filter = (prefixLengths: number) => ({ prefixLengths, rootPrefixLengths: 0, rootPrefix: new Uint8Array(0x2000), rootWords: new Uint8Array(0x2000), rootPairs: new Uint8Array(0x8000), rootPairFirsts: new Uint8Array(0x2000) });
 
 function fast(text: string) {
   const words = createWords();
-  scanWords(text, words, filter((1 << 1) | (1 << 3)));
+  scanWords(text, words, emptyFilter((1 << 1) | (1 << 3)));
   return Array.from({ length: words.count }, (_, t) => ({
     hash: words.hash[t],
     start: words.start[t],
@@ -53,7 +53,7 @@ describe('scanWords', () => {
         const n = createNormalized();
         normalizeInto(text, n);
         const words = createWords();
-        scanWords(text, words, filter((1 << 1) | (1 << 2) | (1 << 3) | (1 << 5)));
+        scanWords(text, words, emptyFilter((1 << 1) | (1 << 2) | (1 << 3) | (1 << 5)));
         for (let t = 0; t < n.tokenCount; t++) {
           for (const length of [1, 2, 3, 5]) {
             if (length > n.tokenEnd[t] - n.tokenStart[t]) continue;
@@ -72,7 +72,7 @@ describe('scanWords', () => {
     fc.assert(
       fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '!a', '1.5', 'Mrs', 'M', 'dr', 'é', 'Prof', 'Ms.'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
         const words = createWords();
-        scanWords(text, words, filter(0));
+        scanWords(text, words, emptyFilter(0));
         const expected = [...text.matchAll(sentenceEnd)].filter((m) => m[0] !== '.' || !title.test(text.slice(0, m.index))).map((m) => m.index + 1);
         expect(Array.from(words.sentenceEnd.subarray(0, words.sentenceCount))).toEqual(expected);
       }),
@@ -83,7 +83,7 @@ describe('scanWords', () => {
   it('tells detectors how long the longest digit run is and whether there is an @', () => {
     const facts = (text: string) => {
       const words = createWords();
-      scanWords(text, words, filter(0));
+      scanWords(text, words, emptyFilter(0));
       return { ...words.facts };
     };
     expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, atSign: false, keywords: 0 });
@@ -96,7 +96,7 @@ describe('scanWords', () => {
   it('reads the dot of a title before a name as no sentence end', () => {
     const ends = (text: string) => {
       const words = createWords();
-      scanWords(text, words, filter(0));
+      scanWords(text, words, emptyFilter(0));
       return Array.from(words.sentenceEnd.subarray(0, words.sentenceCount));
     };
     expect(ends('Lunch with Mrs. Okafor. Great talk.')).toEqual([23, 35]);
@@ -108,7 +108,7 @@ describe('scanWords', () => {
   it('tells detectors which keyword families the text holds', () => {
     const keywords = (text: string) => {
       const words = createWords();
-      scanWords(text, words, filter(0));
+      scanWords(text, words, emptyFilter(0));
       return words.facts.keywords;
     };
     expect(keywords('The key to success: patience')).toBe(SEPARATOR_KEYWORDS);
@@ -123,7 +123,7 @@ describe('scanWords', () => {
   it('gives the hash of the first chars of a normalised word', () => {
     const words = createWords();
     const text = 'Leaked FUUUCK';
-    scanWords(text, words, filter((1 << 4) | (1 << 3)));
+    scanWords(text, words, emptyFilter((1 << 4) | (1 << 3)));
     const prefixOf = (w: number, l: number) => prefixHash(words, text, w, l);
     const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
     expect(prefixOf(0, 4)).toBe(wordHash(codes('leak'), 0, 4) | 0);
