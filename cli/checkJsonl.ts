@@ -27,7 +27,6 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   let sawBadLine = false;
   let pending = '';
   let lineNumber = 1;
-  let batches = 0;
 
   const write = async (checked: CheckedLines) => {
     sawStop ||= checked.sawStop;
@@ -43,13 +42,16 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   const send = async (bytes: Uint8Array) => {
     const firstLine = lineNumber;
     for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) lineNumber++;
-    // With a pool, this thread checks every (workers + 1)th batch itself, the workers the others.
-    if (!pool || batches++ % (pool.size + 1) === pool.size) {
+    // A ready worker with room takes the batch; otherwise this thread checks it.
+    const worker = pool ? pool.available() : -1;
+    if (worker === -1) {
       const checked = checkLines(bytes, firstLine, pack, options);
       if (!pool) return write(checked);
       inFlight.push(Promise.resolve(checked));
+      // Let the workers' messages in (ready, batches done) before the next batch is placed.
+      await new Promise(setImmediate);
     } else {
-      const checked = pool.check(firstLine, new Uint8Array(bytes)); // a copy: the chunk stays ours
+      const checked = pool!.check(worker, firstLine, new Uint8Array(bytes)); // a copy: the chunk stays ours
       checked.catch(() => {}); // awaited below, in order; a failure is reported there
       inFlight.push(checked);
     }

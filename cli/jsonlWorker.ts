@@ -1,12 +1,13 @@
 // A `check --jsonl` worker thread: receives the pack once, then batches of lines; answers each
-// batch with its output (see checkLines.ts). Nothing else crosses the thread boundary.
+// batch with its output (see checkLines.ts), after saying once that it is ready. Nothing else
+// crosses the thread boundary.
 import { parentPort } from 'node:worker_threads';
 import type { AnalyzeOptions, CompiledPack } from '../rules/types';
 import { checkLines } from './checkLines';
 import { preparePackFully } from '../rules/engine/prepare';
 
 export type ToWorker = { kind: 'pack'; pack: CompiledPack; options: AnalyzeOptions } | { kind: 'lines'; seq: number; firstLine: number; bytes: Uint8Array };
-export type FromWorker = { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
+export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
 
 let pack: CompiledPack | undefined;
 let options: AnalyzeOptions = {};
@@ -16,6 +17,7 @@ port.on('message', (message: ToWorker) => {
     pack = message.pack;
     options = message.options;
     preparePackFully(pack);
+    port.postMessage({ kind: 'ready' } satisfies FromWorker);
     return;
   }
   const checked = checkLines(message.bytes, message.firstLine, pack!, options);
