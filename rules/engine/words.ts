@@ -69,7 +69,8 @@ export interface Words {
   prefixHits: Int32Array;
   /**
    * Where sentences end (the offset after the char): ". ! ? … 。" followed by whitespace or the
-   * end of the text, and line breaks; ascending, `sentenceEnd[0 .. sentenceCount)`.
+   * end of the text, line breaks, and an emoji followed by whitespace and a capital letter
+   * ("pizza 🍕 Our interns"); ascending, `sentenceEnd[0 .. sentenceCount)`.
    */
   sentenceEnd: Int32Array;
   sentenceCount: number;
@@ -185,6 +186,35 @@ function isWhitespace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** Whether `c` is an upper-case letter that can open a sentence: A-Z, À-Þ (not ×). */
+const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+
+/**
+ * Posts often end a sentence with an emoji instead of a full stop. When the capital at `at`
+ * follows whitespace after an emoji (a pictograph of the supplementary planes, or of the BMP's
+ * symbol blocks, with its variation selector or skin tone), the sentence ends after the emoji.
+ */
+function noteEmojiEnd(text: string, at: number, words: Words): void {
+  let k = at;
+  while (k > 0 && isWhitespace(text.charCodeAt(k - 1))) k--;
+  if (k === at || k === 0) return;
+  const end = k;
+  let c = text.charCodeAt(k - 1);
+  // Variation selector-16, then a skin tone (U+1F3FB-1F3FF: \uD83C\uDFFB-\uDFFF), may follow the pictograph.
+  if (c === 0xfe0f) c = --k > 0 ? text.charCodeAt(k - 1) : 0;
+  if (c >= 0xdffb && c <= 0xdfff && k > 1 && text.charCodeAt(k - 2) === 0xd83c) {
+    k -= 2;
+    c = k > 0 ? text.charCodeAt(k - 1) : 0;
+  }
+  const pictograph = (c >= 0xdc00 && c <= 0xdfff && k > 1 && isPictographHigh(text.charCodeAt(k - 2))) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff);
+  if (!pictograph) return;
+  if (words.sentenceCount > 0 && words.sentenceEnd[words.sentenceCount - 1] >= end) return;
+  words.sentenceEnd[words.sentenceCount++] = end;
+}
+
+/** High surrogates of U+1F000-1FAFF (emoji, symbols and pictographs). */
+const isPictographHigh = (c: number): boolean => c >= 0xd83c && c <= 0xd83e;
 
 /**
  * 65,536-bit sets keyed by the low 16 bits of a number: word hashes (the root sets of the filter
@@ -313,6 +343,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       continue;
     }
     const wordStart = i;
+    if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
     let h = FNV_OFFSET;
     let n = 0;
     let previous = -1;

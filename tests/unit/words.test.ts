@@ -69,11 +69,16 @@ describe('scanWords', () => {
     const sentenceEnd = /[.!?\u2026\u3002](?=[\s\u00a0]|$)|\n/g;
     // The dot of a title before a name ends no sentence.
     const title = new RegExp(`(?:^|[^\\p{L}\\p{N}\\p{M}_])(?:${[...TITLES].join('|')})$`, 'iu');
+    // An emoji (with its skin tone, its variation selector), then whitespace without a line break, then a capital.
+    const emojiEnd = /[\u{1F000}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF][\u{1F3FB}-\u{1F3FF}]?\uFE0F?(?=[^\S\n]+[A-Z\u00C0-\u00D6\u00D8-\u00DE])/gu;
     fc.assert(
-      fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '!a', '1.5', 'Mrs', 'M', 'dr', 'é', 'Prof', 'Ms.'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
+      fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '☕', '❤️', '👍🏽', 'É', '!a', '1.5', 'Mrs', 'M', 'dr', 'é', 'Prof', 'Ms.'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
         const words = createWords();
         scanWords(text, words, emptyFilter(0));
-        const expected = [...text.matchAll(sentenceEnd)].filter((m) => m[0] !== '.' || !title.test(text.slice(0, m.index))).map((m) => m.index + 1);
+        const expected = [
+          ...[...text.matchAll(sentenceEnd)].filter((m) => m[0] !== '.' || !title.test(text.slice(0, m.index))).map((m) => m.index + 1),
+          ...[...text.matchAll(emojiEnd)].map((m) => m.index + m[0].length),
+        ].sort((a, b) => a - b);
         expect(Array.from(words.sentenceEnd.subarray(0, words.sentenceCount))).toEqual(expected);
       }),
       { numRuns: 3000 },
@@ -93,16 +98,27 @@ describe('scanWords', () => {
     expect(facts('no numbers here')).toEqual({ digitRun: 0, atSign: false, keywords: 0 });
   });
 
+  /** The sentence ends the scan finds in `text`. */
+  const ends = (text: string) => {
+    const words = createWords();
+    scanWords(text, words, emptyFilter(0));
+    return Array.from(words.sentenceEnd.subarray(0, words.sentenceCount));
+  };
+
   it('reads the dot of a title before a name as no sentence end', () => {
-    const ends = (text: string) => {
-      const words = createWords();
-      scanWords(text, words, emptyFilter(0));
-      return Array.from(words.sentenceEnd.subarray(0, words.sentenceCount));
-    };
     expect(ends('Lunch with Mrs. Okafor. Great talk.')).toEqual([23, 35]);
     expect(ends('Merci à M. Dupont et Mme. Roy !')).toEqual([31]);
     expect(ends('We hit 5 GW. Next: more.')).toEqual([12, 24]);
     expect(ends('Plan A. Then dumb. Then Mrsm. ok')).toEqual([7, 18, 29]);
+  });
+
+  it('ends a sentence at an emoji followed by a capital, as posts often do', () => {
+    expect(ends('Far too much pizza 🍕 Our interns presented today')).toEqual([21]);
+    expect(ends('Bravo 👏🏽  Équipe au top ☕ merci')).toEqual([10]);
+    expect(ends('We love it ❤️ Next week: more')).toEqual([13]);
+    // Not before a lower-case word, a digit or a hashtag; a line break already ends the sentence.
+    expect(ends('so good 😀 and more 🚀 2024 was 🎉 #team')).toEqual([]);
+    expect(ends('Done 🚀\nNext')).toEqual([8]);
   });
 
   it('tells detectors which keyword families the text holds', () => {
