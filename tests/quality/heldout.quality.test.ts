@@ -29,7 +29,8 @@ const ROUNDS: Round[] = [
   { name: 'heldout3', status: 'round 3, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.02 },
   { name: 'heldout4', status: 'round 4, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
   { name: 'heldout5', status: 'round 5, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
-  { name: 'heldout6', status: 'round 6, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.45, cleanWarnCeiling: 0.05 },
+  { name: 'heldout6', status: 'round 6, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.02 },
+  { name: 'heldout7', status: 'round 7, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.5, cleanWarnCeiling: 0.05 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
