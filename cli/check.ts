@@ -82,9 +82,10 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
 const MAX_THREADS = 8;
 
 /**
- * One thread per core from 4 cores on. On 2 cores a worker's own start-up (tsx compiles the
- * engine again in each thread) and the shared cores eat most of the gain, and the runs disagree:
- * 126, 105 and 121 µs per post on 2 threads against 119, 127 and 146 on one, on 20,000 posts.
+ * One thread per core from 4 cores on. On 2 cores (whose two vCPUs give about 1.4× the work of
+ * one here), workers gain little and the runs disagree: 97, 118 and 120 µs per post on 2 threads
+ * against 104, 98 and 106 on one, on 20,000 posts (workers take batches once ready, so none of
+ * that is waiting for their start-up).
  */
 function defaultThreads(): number {
   const cores = availableParallelism();
