@@ -37,8 +37,14 @@ function compilerStamp(): string {
 export function loadPackCached(dir: string, cacheDir = PACK_CACHE_DIR): CompiledPack {
   const sources = readSources(dir);
   const folderKey = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12);
-  const digest = createHash('sha256').update(compilerStamp()).update(JSON.stringify(sources)).digest('hex').slice(0, 32);
-  const file = join(cacheDir, `${folderKey}-${digest}.json`);
+  let file: string;
+  try {
+    const digest = createHash('sha256').update(compilerStamp()).update(JSON.stringify(sources)).digest('hex').slice(0, 32);
+    file = join(cacheDir, `${folderKey}-${digest}.json`);
+  } catch {
+    // The compiler's files cannot be read (an unusual install): no cache, same pack.
+    return compilePack(sources).pack;
+  }
   try {
     const pack = loadPack(file);
     touch(file);
