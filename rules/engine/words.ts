@@ -158,14 +158,14 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
  * Line breaks, and . ! ? … 。 before whitespace (as RegExp's \s) or the end of the text, except
  * the dot of an abbreviation that sits inside sentences: a title before a name ("Mrs. Okafor",
  * "M. Dupont", "St. Louis"), which would cut the sentence that patterns about that person read,
- * and "vs." or "cf.".
+ * and "vs." or "cf.", and "no." before a number ("account no. 2290").
  */
 function noteSentenceEnd(text: string, at: number, words: Words): void {
   const unit = text.charCodeAt(at);
   if (unit !== 10) {
     if (unit !== 46 && unit !== 33 && unit !== 63 && unit !== 0x2026 && unit !== 0x3002) return;
     if (at + 1 < text.length && !isWhitespace(text.charCodeAt(at + 1))) return;
-    if (unit === 46 && isTitleDot(text, at)) return;
+    if (unit === 46 && (isTitleDot(text, at) || isNumberDot(text, at))) return;
   }
   words.sentenceEnd[words.sentenceCount++] = at + 1;
 }
@@ -177,6 +177,18 @@ function isTitleDot(text: string, at: number): boolean {
   let k = at;
   while (k > 0 && at - k < 4 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   return k < at && !isWordCharAt(text, k - 1) && TITLES.has(text.slice(k, at).toLowerCase());
+}
+
+/** Abbreviations of "number" and "reference" before a number: "account no. 2290", "réf. 12". */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nr', 'num', 'ref', 'tel']);
+
+/** Whether the dot at `at` ends one of NUMBER_ABBREVIATIONS and a space and a digit follow. */
+function isNumberDot(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 2);
+  if (!(next >= 48 && next <= 57) || !isWhitespace(text.charCodeAt(at + 1))) return false;
+  let k = at;
+  while (k > 0 && at - k < 3 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  return k < at && !isWordCharAt(text, k - 1) && NUMBER_ABBREVIATIONS.has(text.slice(k, at).toLowerCase());
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

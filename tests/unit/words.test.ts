@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normalize';
 import { wordHash } from '../../rules/engine/termHash';
-import { createWords, prefixHash, scanWords, TITLES } from '../../rules/engine/words';
+import { createWords, NUMBER_ABBREVIATIONS, prefixHash, scanWords, TITLES } from '../../rules/engine/words';
 import { BEARER_WORDS, PASS_WORDS, SEPARATOR_KEYWORDS } from '../../rules/detectors/keywords';
 import { emptyFilter } from '../support/emptyFilter';
 
@@ -69,14 +69,17 @@ describe('scanWords', () => {
     const sentenceEnd = /[.!?\u2026\u3002](?=[\s\u00a0]|$)|\n/g;
     // The dot of a title before a name ends no sentence.
     const title = new RegExp(`(?:^|[^\\p{L}\\p{N}\\p{M}_])(?:${[...TITLES].join('|')})$`, 'iu');
+    // Nor does the dot of "no." before a space and a digit.
+    const numberWord = new RegExp(`(?:^|[^\\p{L}\\p{N}\\p{M}_])(?:${[...NUMBER_ABBREVIATIONS].join('|')})$`, 'iu');
+    const numberDot = (text: string, at: number) => numberWord.test(text.slice(0, at)) && /^\.\s\d/.test(text.slice(at));
     // An emoji (with its skin tone, its variation selector), then whitespace without a line break, then a capital.
     const emojiEnd = /[\u{1F000}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF][\u{1F3FB}-\u{1F3FF}]?\uFE0F?(?=[^\S\n]+[A-Z\u00C0-\u00D6\u00D8-\u00DE])/gu;
     fc.assert(
-      fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '☕', '❤️', '👍🏽', 'É', '!a', '1.5', 'Mrs', 'M', 'dr', 'é', 'Prof', 'Ms.'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
+      fc.property(fc.oneof(texts, fc.array(fc.constantFrom('a', 'Ok', '.', '!', '?', '…', '。', ' ', '\n', '\u00a0', '\u2029', '#', '😀', '☕', '❤️', '👍🏽', 'É', '!a', '1.5', '2', 'Mrs', 'M', 'dr', 'é', 'Prof', 'Ms.', 'no', 'No.', 'ref'), { maxLength: 20 }).map((p) => p.join(''))), (text) => {
         const words = createWords();
         scanWords(text, words, emptyFilter(0));
         const expected = [
-          ...[...text.matchAll(sentenceEnd)].filter((m) => m[0] !== '.' || !title.test(text.slice(0, m.index))).map((m) => m.index + 1),
+          ...[...text.matchAll(sentenceEnd)].filter((m) => m[0] !== '.' || (!title.test(text.slice(0, m.index)) && !numberDot(text, m.index))).map((m) => m.index + 1),
           ...[...text.matchAll(emojiEnd)].map((m) => m.index + m[0].length),
         ].sort((a, b) => a - b);
         expect(Array.from(words.sentenceEnd.subarray(0, words.sentenceCount))).toEqual(expected);
@@ -110,6 +113,8 @@ describe('scanWords', () => {
     expect(ends('Merci à M. Dupont et Mme. Roy !')).toEqual([31]);
     expect(ends('We hit 5 GW. Next: more.')).toEqual([12, 24]);
     expect(ends('Plan A. Then dumb. Then Mrsm. ok')).toEqual([7, 18, 29]);
+    expect(ends('Account no. 2290-7781. Call back.')).toEqual([22, 33]);
+    expect(ends('I said no. Then left. Réf. 12 ok')).toEqual([10, 21, 26]);
   });
 
   it('ends a sentence at an emoji followed by a capital, as posts often do', () => {
