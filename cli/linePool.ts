@@ -48,6 +48,7 @@ export class LinePool {
         this.failure ??= error;
         for (const { reject } of pending.values()) reject(error);
         pending.clear();
+        this.readyWaiters.splice(0).forEach((wake) => wake()); // a broken pool is as ready as it gets: `check` reports the failure
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -67,9 +68,9 @@ export class LinePool {
     for (const worker of this.workers) worker.postMessage({ kind: 'pack', pack, options } satisfies ToWorker);
   }
 
-  /** Resolves once every worker has the pack and takes batches (`check --jsonl` never waits for it). */
+  /** Resolves once every worker has the pack and takes batches, or one has failed (`check --jsonl` never waits for it). */
   whenReady(): Promise<void> {
-    return this.ready.every(Boolean) ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+    return this.failure || this.ready.every(Boolean) ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** The least busy ready worker that has room for a batch, or -1 when there is none. */
