@@ -173,11 +173,7 @@ function noteSentenceEnd(text: string, at: number, words: Words): void {
 export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'mme', 'mlle', 'mm', 'm', 'st', 'vs', 'cf']);
 
 /** Whether the dot at `at` ends a word of TITLES (ASCII letters, nothing word-like before them). */
-function isTitleDot(text: string, at: number): boolean {
-  let k = at;
-  while (k > 0 && at - k < 4 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  return k < at && !isWordCharAt(text, k - 1) && TITLES.has(text.slice(k, at).toLowerCase());
-}
+const isTitleDot = (text: string, at: number): boolean => endsWithOneOf(text, at, TITLES, 4);
 
 /** Abbreviations of "number" and "reference" before a number: "account no. 2290", "réf. 12". */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nr', 'num', 'ref', 'tel']);
@@ -185,10 +181,14 @@ export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nr', 'n
 /** Whether the dot at `at` ends one of NUMBER_ABBREVIATIONS and a space and a digit follow. */
 function isNumberDot(text: string, at: number): boolean {
   const next = text.charCodeAt(at + 2);
-  if (!(next >= 48 && next <= 57) || !isWhitespace(text.charCodeAt(at + 1))) return false;
+  return next >= 48 && next <= 57 && isWhitespace(text.charCodeAt(at + 1)) && endsWithOneOf(text, at, NUMBER_ABBREVIATIONS, 3);
+}
+
+/** Whether text[.., at) ends with a word of `list`: up to `maxLength` ASCII letters, nothing word-like before them. */
+function endsWithOneOf(text: string, at: number, list: ReadonlySet<string>, maxLength: number): boolean {
   let k = at;
-  while (k > 0 && at - k < 3 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  return k < at && !isWordCharAt(text, k - 1) && NUMBER_ABBREVIATIONS.has(text.slice(k, at).toLowerCase());
+  while (k > 0 && at - k < maxLength && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  return k < at && !isWordCharAt(text, k - 1) && list.has(text.slice(k, at).toLowerCase());
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
