@@ -6,8 +6,9 @@ import type { Command } from './Command';
 import { fsErrorReason, isFsError } from './fsErrorReason';
 import { hash } from './hash';
 import { test } from './test';
+import { train } from './train';
 
-const COMMANDS: Command[] = [check, build, test, hash];
+const COMMANDS: Command[] = [check, build, test, hash, train];
 
 const USAGE = `Usage: postguard <command> [options]
 

@@ -91,7 +91,15 @@ export interface RequiresRule extends RuleBase {
   unless: string[];
 }
 
-export type CompiledRule = TermsRule | PatternRule | HashedTermsRule | DetectorRule | LinkRule | RequiresRule;
+/**
+ * The pack's statistical model (see `CompiledModel`) read for this rule's category: the post is
+ * flagged when the category's score passes the model's threshold.
+ */
+export interface ModelRule extends RuleBase {
+  kind: 'model';
+}
+
+export type CompiledRule = TermsRule | PatternRule | HashedTermsRule | DetectorRule | LinkRule | RequiresRule | ModelRule;
 export type RuleKind = CompiledRule['kind'];
 
 export interface PolicySection {
@@ -112,6 +120,36 @@ export interface CompiledPack {
   variables: Record<string, string | string[]>;
   policy: Partial<Record<Locale, PolicySection[]>> & { en: PolicySection[] };
   rules: CompiledRule[];
+  /** Present when the pack has `model` rules: trained by `postguard train` (rules/engine/model.ts). */
+  model?: CompiledModel;
+}
+
+/**
+ * A linear classifier per category over the words of a post and the pairs of neighbouring
+ * words, as hashed by the engine's word scan (so the model reads exactly what the rules read).
+ * Trained from labelled posts by `postguard train`; weights are quantised to bytes.
+ */
+export interface CompiledModel {
+  /** Version of the features: a model trained on other word hashes is refused. */
+  features: number;
+  categories: Category[];
+  /** Base64 of the feature keys: little-endian Int32, distinct, non-zero. */
+  keys: string;
+  /** Base64 of Int8 weights, one row of `categories.length` per key. */
+  weights: string;
+  /** Per category: the weight of a feature is its byte times the scale. */
+  scales: number[];
+  biases: number[];
+  /** Per category: the post is flagged when bias + its features' weights exceed this. */
+  thresholds: number[];
+  /**
+   * The model says nothing on posts of fewer words: its thresholds are set on whole posts, and
+   * on a few words the score is little more than the bias and one word (and a post being typed
+   * would flicker).
+   */
+  minWords: number;
+  /** The labelled files it learnt from, for reports: name and post count. */
+  trainedOn: { file: string; posts: number }[];
 }
 
 export interface Finding {

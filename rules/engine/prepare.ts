@@ -4,6 +4,7 @@
 // compiling them all took most of the 0.6 s a page or the CLI would wait for the pack.
 import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
+import { prepareModel, type PreparedModel } from './model';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
 import { setBit, type WordFilter } from './words';
 import { saltSeed } from './termHash';
@@ -47,6 +48,9 @@ export interface PreparedPack {
   /** Per rule: a bit per trigger group for patterns with triggers (all needed before any is a hit), else 0. */
   allGroups: Int32Array;
   enabledBySite: Map<string, Uint8Array>;
+  /** The pack's model, when it has `model` rules; `modelRules` are those rules. */
+  model: PreparedModel | undefined;
+  modelRules: number[];
 }
 
 /** The group of a pattern's `unless` terms: past the trigger groups (at most 8), so they never count as one. */
@@ -143,6 +147,8 @@ function build(pack: CompiledPack): PreparedPack {
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
     allGroups: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? (1 << rule.near.length) - 1 : 0)),
     enabledBySite: new Map(),
+    model: pack.model ? prepareModel(pack.model) : undefined,
+    modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),
   };
 }
 

@@ -99,6 +99,18 @@ export interface WordFilter {
 
 export const PAIR_BITS = 1 << 18;
 
+/** A filter with no terms (every root set empty): the scan still hashes every word, and picks no candidate. */
+export function emptyWordFilter(prefixLengths = 0): WordFilter {
+  return {
+    prefixLengths,
+    rootPrefixLengths: 0,
+    rootPrefix: new Uint8Array(0x2000),
+    rootWords: new Uint8Array(0x2000),
+    rootPairs: new Uint8Array(PAIR_BITS >> 3),
+    rootPairFirsts: new Uint8Array(0x2000),
+  };
+}
+
 /** Where the pair of word hashes (first, second) sits in a `rootPairs` set. */
 export function pairKey(first: number, second: number): number {
   const k = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b);

@@ -7,6 +7,7 @@ import { normalizeTerm } from '../engine/normalize';
 import type { CompiledPack, CompiledRule, Locale, PolicySection } from '../types';
 import { lexiconTerms } from './lexicons';
 import { formatPath, PackError } from './PackError';
+import { checkModelRule, ModelSchema } from './compiledSchema';
 import { parsePolicy } from './policyMarkdown';
 import { LIMITS, PackManifestSchema, RuleFileSchema, type RuleSource } from './schema';
 import { expandVariables, resolveVariables, substitute } from './variables';
@@ -21,6 +22,8 @@ export interface PackSources {
   manifest: SourceFile;
   policies: (SourceFile & { locale: Locale })[];
   ruleFiles: SourceFile[];
+  /** model.json, when the pack has one (see `postguard train`). */
+  model?: SourceFile;
 }
 
 export interface RuleExamples {
@@ -34,7 +37,7 @@ export interface CompiledWithExamples {
 }
 
 export function compilePack(sources: PackSources): CompiledWithExamples {
-  const all = [sources.manifest, ...sources.policies, ...sources.ruleFiles];
+  const all = [sources.manifest, ...sources.policies, ...sources.ruleFiles, ...(sources.model ? [sources.model] : [])];
   let total = 0;
   for (const { file, text } of all) {
     total += text.length;
@@ -59,6 +62,7 @@ export function compilePack(sources: PackSources): CompiledWithExamples {
     }
   }
 
+  const model = sources.model ? validate(ModelSchema, readJson(sources.model), sources.model.file) : undefined;
   const rules: CompiledRule[] = [];
   const examples = new Map<string, RuleExamples>();
   let termCount = 0;
@@ -73,6 +77,7 @@ export function compilePack(sources: PackSources): CompiledWithExamples {
         throw new PackError(source.file, `${where}.policy`, `unknown policy section "${rule.policy}" (sections: ${sectionIds.join(', ')})`);
       }
       const compiled = compileRule(rule, source.file, where);
+      checkModelRule(compiled, model, source.file, where);
       termCount += countTerms(compiled);
       if (termCount > LIMITS.terms) throw new PackError(source.file, where, `the pack has more than ${LIMITS.terms} terms`);
       rules.push(compiled);
@@ -92,7 +97,16 @@ export function compilePack(sources: PackSources): CompiledWithExamples {
     policy: { ...policy, en },
     rules,
   };
+  if (model) pack.model = model;
   return { pack, examples };
+}
+
+function readJson({ file, text }: SourceFile): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PackError(file, '', `not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 function readYaml({ file, text }: SourceFile): unknown {

@@ -2,7 +2,8 @@
 // network) is hostile until it passes this. Runs where packs are loaded, never per keystroke.
 import { RE2JS } from 're2js';
 import { z } from 'zod';
-import { CATEGORIES, DETECTOR_IDS, LOCALES, SEVERITIES, type CompiledPack } from '../types';
+import { CATEGORIES, DETECTOR_IDS, LOCALES, SEVERITIES, type CompiledModel, type CompiledPack, type CompiledRule } from '../types';
+import { MODEL_FEATURES } from '../engine/model';
 import { formatPath, PackError } from './PackError';
 import { LIMITS, LocalizedSchema } from './schema';
 
@@ -19,6 +20,38 @@ const base = {
   sites: z.array(z.string().max(253)).optional(),
 };
 const section = z.strictObject({ id: z.string().max(100), title: z.string().max(500), body: z.string().max(LIMITS.fileBytes) });
+
+const MAX_MODEL_FEATURES = 200_000;
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+/** Bytes that base64 text of this length decodes to. */
+const decodedLength = (text: string) => (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+const perCategory = z.array(z.number().finite()).max(CATEGORIES.length);
+
+export const ModelSchema = z
+  .strictObject({
+    features: z.literal(MODEL_FEATURES, { error: `trained on other features than this engine's (version ${MODEL_FEATURES}): train it again with \`postguard train\`` }),
+    categories: z
+      .array(z.enum(CATEGORIES))
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'categories must be distinct'),
+    keys: base64.max(Math.ceil((MAX_MODEL_FEATURES * 4) / 3) + 4).refine((k) => k.length % 4 === 0 && decodedLength(k) % 4 === 0, 'expected base64 of 4-byte keys'),
+    weights: base64,
+    scales: perCategory,
+    biases: perCategory,
+    thresholds: perCategory,
+    minWords: z.number().int().min(0).max(10_000),
+    trainedOn: z.array(z.strictObject({ file: z.string().max(500), posts: z.number().int().min(0) })).max(1000),
+  })
+  .superRefine((model, context) => {
+    const columns = model.categories.length;
+    for (const field of ['scales', 'biases', 'thresholds'] as const) {
+      if (model[field].length !== columns) context.addIssue({ code: 'custom', path: [field], message: `expected ${columns} numbers, one per category` });
+    }
+    const rows = decodedLength(model.keys) / 4;
+    if (model.weights.length % 4 !== 0 || decodedLength(model.weights) !== rows * columns) {
+      context.addIssue({ code: 'custom', path: ['weights'], message: `expected ${rows * columns} bytes (${rows} keys × ${columns} categories)` });
+    }
+  });
 
 const CompiledPackSchema = z.strictObject({
   format: z.literal(1),
@@ -55,9 +88,11 @@ const CompiledPackSchema = z.strictObject({
         z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS), allow: z.array(z.string().max(500)).max(1000).optional() }),
         z.strictObject({ ...base, kind: z.literal('link'), hosts: z.array(z.string().max(253)), match: z.enum(['listed', 'unlisted']), schemes: z.array(z.string().max(32)) }),
         z.strictObject({ ...base, kind: z.literal('requires'), when: terms, unless: terms }),
+        z.strictObject({ ...base, kind: z.literal('model') }),
       ]),
     )
     .max(LIMITS.rules),
+  model: ModelSchema.optional(),
 });
 
 export function parseCompiledPack(json: unknown, file: string): CompiledPack {
@@ -66,5 +101,16 @@ export function parseCompiledPack(json: unknown, file: string): CompiledPack {
     const issue = result.error.issues[0]!;
     throw new PackError(file, formatPath(issue.path) || '(top)', issue.message);
   }
-  return result.data as CompiledPack;
+  const pack = result.data as CompiledPack;
+  pack.rules.forEach((rule, i) => checkModelRule(rule, pack.model, file, `rules[${i}]`));
+  return pack;
+}
+
+/** A `model` rule needs the pack's model, trained for its category. */
+export function checkModelRule(rule: CompiledRule, model: CompiledModel | undefined, file: string, where: string): void {
+  if (rule.kind !== 'model') return;
+  if (!model) throw new PackError(file, where, `rule ${rule.id} reads the pack's model, and the pack has none (model.json, made by \`postguard train\`)`);
+  if (!model.categories.includes(rule.category)) {
+    throw new PackError(file, `${where}.category`, `rule ${rule.id}: the model has no ${rule.category} column (it has ${model.categories.join(', ')})`);
+  }
 }

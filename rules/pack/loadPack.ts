@@ -9,6 +9,9 @@ import { parseCompiledPack } from './compiledSchema';
 import { PackError } from './PackError';
 import { LIMITS } from './schema';
 
+/** The pack's model, written by `postguard train`. */
+export const MODEL_FILE = 'model.json';
+
 export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../packs/default');
 
 export function loadPack(path: string): CompiledPack {
@@ -45,6 +48,7 @@ export function readSources(dir: string): PackSources {
     manifest: { file: 'pack.yaml', text: read(dir, 'pack.yaml') },
     policies,
     ruleFiles: ruleNames.map((name) => ({ file: `rules/${name}`, text: read(dir, `rules/${name}`) })),
+    ...(existsSync(join(dir, MODEL_FILE)) ? { model: { file: MODEL_FILE, text: read(dir, MODEL_FILE) } } : {}),
   };
 }
 

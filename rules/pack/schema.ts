@@ -96,6 +96,8 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
     schemes: z.array(z.string().toLowerCase().regex(/^[a-z][a-z0-9+.-]*$/)).default([]),
   }),
   z.strictObject({ ...base, kind: z.literal('requires'), when: terms.min(1), unless: terms.min(1) }),
+  // Flagged by the pack's model (model.json, from `postguard train`) for the rule's category.
+  z.strictObject({ ...base, kind: z.literal('model') }),
 ]);
 export type RuleSource = z.infer<typeof RuleSourceSchema>;
 

@@ -6,7 +6,7 @@ import validator from 'validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DETECTORS, MAY_MATCH } from '../../rules/detectors';
 import { createWords, scanWords } from '../../rules/engine/words';
-import { emptyFilter } from '../support/emptyFilter';
+import { emptyWordFilter as emptyFilter } from '../../rules/engine/words';
 import type { Span } from '../../rules/detectors/types';
 import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
 import { createRandom } from '../support/createRandom';

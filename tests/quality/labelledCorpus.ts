@@ -35,6 +35,9 @@ export interface LabelledCorpusScore<L extends string> {
   cleanWarnRate: number;
 }
 
+/** The held-out round no rule and no model has learnt from (files `${BLIND_ROUND}-en.jsonl`, `-fr`). */
+export const BLIND_ROUND = 'heldout8';
+
 export const corpusPath = (file: string) => fileURLToPath(new URL(`./corpus/${file}`, import.meta.url));
 
 export const isWarning = (finding: Finding) => finding.severity === 'warn' || finding.severity === 'stop';

@@ -3,7 +3,7 @@ import { DETECTOR_IDS, type DetectorId } from '../../rules/types';
 import { DETECTORS } from '../../rules/detectors';
 import type { Span } from '../../rules/detectors/types';
 import { createWords, scanWords } from '../../rules/engine/words';
-import { emptyFilter } from '../support/emptyFilter';
+import { emptyWordFilter as emptyFilter } from '../../rules/engine/words';
 
 const words = createWords();
 const noTerms = emptyFilter();

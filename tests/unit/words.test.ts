@@ -4,9 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BAR, createNormalized, normalizeInto } from '../../rules/engine/normalize';
 import { wordHash } from '../../rules/engine/termHash';
-import { createWords, NUMBER_ABBREVIATIONS, prefixHash, scanWords, TITLES } from '../../rules/engine/words';
+import { createWords, emptyWordFilter as emptyFilter, NUMBER_ABBREVIATIONS, prefixHash, scanWords, TITLES } from '../../rules/engine/words';
 import { BEARER_WORDS, PASS_WORDS, SEPARATOR_KEYWORDS } from '../../rules/detectors/keywords';
-import { emptyFilter } from '../support/emptyFilter';
 
 function reference(text: string) {
   const n = createNormalized();

@@ -1,0 +1,95 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DEFAULT_PACK_DIR, MODEL_FILE } from '../rules/pack/loadPack';
+import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
+import { CliError } from './CliError';
+import type { Command } from './Command';
+import { fsErrorReason } from './fsErrorReason';
+import { parseCommandArgs } from './parseCommandArgs';
+import { trainModel, type LabelledText } from './trainModel';
+
+export const train: Command = {
+  name: 'train',
+  summary: "learn the pack's model (model.json) from labelled posts",
+  usage: `Usage: postguard train --corpus FILE [--corpus FILE ...] [--category NAME ...] [--pack DIR] [--clean-rate R]
+
+Learns, for each category, which words and pairs of words make a post break the policy, from
+labelled posts, and writes the pack's model.json. The pack's \`model\` rules report what it
+flags. Each corpus is JSON Lines: {"text": "...", "labels": ["confidential"]} per post, with
+"labels": [] for a clean post. Keep some labelled posts out of training to measure the model.
+
+Options:
+  --corpus FILE     labelled posts (repeat for several files)
+  --category NAME   a category to learn (repeat; default: every category with labelled posts)
+  --pack DIR        the pack folder to write model.json into (default: the built-in pack)
+  --clean-rate R    share of clean posts each category may flag, cross-validated (default 0.005)
+`,
+  run(args) {
+    const { values } = parseCommandArgs('train', {
+      args,
+      options: {
+        corpus: { type: 'string', multiple: true },
+        category: { type: 'string', multiple: true },
+        pack: { type: 'string' },
+        'clean-rate': { type: 'string' },
+      },
+    });
+    const files = values.corpus ?? [];
+    if (files.length === 0) throw new CliError('train: --corpus FILE is required (see postguard train --help)');
+    const cleanRate = values['clean-rate'] === undefined ? undefined : Number(values['clean-rate']);
+    if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
+    const posts: LabelledText[] = [];
+    const trainedOn = files.map((file) => {
+      const read = readCorpus(file);
+      posts.push(...read);
+      return { file: basename(file), posts: read.length };
+    });
+    const categories = values.category;
+    for (const category of categories ?? []) {
+      if (!(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`train: --category must be one of ${CATEGORIES.join(', ')}, got "${category}"`);
+    }
+    let model;
+    try {
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined });
+    } catch (error) {
+      throw new CliError(`train: ${(error as Error).message}`);
+    }
+    const out = join(values.pack ?? DEFAULT_PACK_DIR, MODEL_FILE);
+    const temporary = `${out}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, modelFileText(model));
+      renameSync(temporary, out);
+    } catch (error) {
+      throw new CliError(`cannot write ${out}: ${fsErrorReason(error as NodeJS.ErrnoException)}`);
+    }
+    const features = Buffer.from(model.keys, 'base64').length / 4;
+    process.stdout.write(`wrote ${out}: ${model.categories.length} categories, ${features} features, from ${posts.length} posts\n`);
+    return 0;
+  },
+};
+
+/** model.json as `train` writes it. */
+export const modelFileText = (model: CompiledModel): string => `${JSON.stringify(model, null, 1)}\n`;
+
+/** Labelled posts of a JSON Lines file; errors name the file and line. */
+export function readCorpus(file: string): LabelledText[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const posts: LabelledText[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${file}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new CliError(`${where}: not valid JSON; expected {"text": "...", "labels": [...]}`);
+    }
+    const { text, labels } = (value ?? {}) as { text?: unknown; labels?: unknown };
+    if (typeof text !== 'string') throw new CliError(`${where}: text: expected a string`);
+    if (!Array.isArray(labels) || !labels.every((label) => CATEGORIES.includes(label))) {
+      throw new CliError(`${where}: labels: expected a list of categories (${CATEGORIES.join(', ')})`);
+    }
+    posts.push({ text, labels: labels as Category[] });
+  });
+  return posts;
+}

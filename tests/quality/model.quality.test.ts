@@ -1,0 +1,31 @@
+// The default pack's model.json is what `npm run train` makes from the labelled corpora, and
+// none of the blind round's posts is among them.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelFileText, readCorpus } from '../../cli/train';
+import { trainModel } from '../../cli/trainModel';
+import type { Category } from '../../rules/types';
+import { BLIND_ROUND } from './labelledCorpus';
+
+const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.train;
+const valuesOf = (option: string) => [...script.matchAll(new RegExp(`--${option} (\\S+)`, 'g'))].map((match) => match[1]!);
+
+describe('the default model', { timeout: 60_000 }, () => {
+  const files = valuesOf('corpus');
+
+  it('was not trained on the blind round', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((file) => basename(file).startsWith(`${BLIND_ROUND}-`))).toEqual([]);
+  });
+
+  it('is the one `npm run train` makes, byte for byte', () => {
+    const posts = files.map((file) => readCorpus(file));
+    const model = trainModel(
+      posts.flat(),
+      files.map((file, i) => ({ file: basename(file), posts: posts[i]!.length })),
+      { categories: valuesOf('category') as Category[] },
+    );
+    expect(readFileSync('rules/packs/default/model.json', 'utf8')).toBe(modelFileText(model));
+  });
+});

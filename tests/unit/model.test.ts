@@ -1,0 +1,212 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { trainModel, type LabelledText } from '../../cli/trainModel';
+import { analyze } from '../../rules/engine/analyze';
+import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/model';
+import { stringHash } from '../../rules/engine/termHash';
+import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
+import { loadPack } from '../../rules/pack/loadPack';
+import { PackError } from '../../rules/pack/PackError';
+import type { CompiledModel, CompiledPack } from '../../rules/types';
+
+const MINI = 'tests/fixtures/packs/mini';
+const base = loadPack(MINI);
+const MODEL_RULE = `
+  - id: confidential/model
+    kind: model
+    category: confidential
+    severity: warn
+    policy: secrets
+    message: { en: "Reads like a secret.", fr: "Ressemble à un secret." }
+    tip: { en: "Wait for the announcement." }
+    examples:
+      flag: ["x", "y"]
+      pass: ["z", "w"]
+`;
+
+/** A model written by hand: `weights` maps words (and "a b" pairs) to their bytes in one confidential column. */
+function handModel(weights: Record<string, number>, bias: number, threshold: number, minWords = 0): CompiledModel {
+  const entries = Object.entries(weights);
+  const keyOf = (feature: string) => {
+    const [a, b] = feature.split(' ');
+    return b === undefined ? stringHash(a!) : pairFeature(stringHash(a!), stringHash(b));
+  };
+  return {
+    features: MODEL_FEATURES,
+    categories: ['confidential'],
+    keys: Buffer.from(new Int32Array(entries.map(([feature]) => keyOf(feature))).buffer).toString('base64'),
+    weights: Buffer.from(new Int8Array(entries.map(([, w]) => w)).buffer).toString('base64'),
+    scales: [0.01],
+    biases: [bias],
+    thresholds: [threshold],
+    minWords,
+    trainedOn: [],
+  };
+}
+
+function withModel(model: CompiledModel): CompiledPack {
+  const rule = { id: 'confidential/model', kind: 'model', category: 'confidential', severity: 'warn', policy: 'secrets', message: { en: 'Reads like a secret.' }, tip: { en: 'Wait.' } } as const;
+  return { ...base, rules: [...base.rules, rule], model };
+}
+
+const modelFindings = (text: string, pack: CompiledPack) => analyze(text, pack).filter((f) => f.ruleId === 'confidential/model');
+
+describe('model features', () => {
+  it('are each word and each pair of neighbours, never across a hard break', () => {
+    const words = createWords();
+    scanWords('Big merger. Soon', words, emptyWordFilter());
+    const out = new Int32Array(8);
+    expect(featureKeys(words, out)).toBe(6);
+    const [big, merger, soon] = ['big', 'merger', 'soon'].map(stringHash);
+    expect([...out.slice(0, 6)]).toEqual([big, pairFeature(big!, merger!), merger, 0, soon, 0]);
+  });
+});
+
+describe('model rules in analyze()', () => {
+  // Three words of 1.0 each, bias -0.5, threshold 0: a post needs a third word besides its two heaviest.
+  const pack = withModel(handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0));
+
+  it('flag a post whose score passes the threshold without its two heaviest words, on the heaviest sentence', () => {
+    const text = 'Lovely weather today. The board is quietly preparing a merger. See you soon';
+    const found = modelFindings(text, pack);
+    expect(found.map((f) => f.text)).toEqual(['The board is quietly preparing a merger']);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(found[0]!.text);
+    expect(found[0]).toMatchObject({ category: 'confidential', severity: 'warn', message: 'Reads like a secret.' });
+  });
+
+  it('never flag on two words alone, however heavy', () => {
+    expect(modelFindings('The board is preparing a merger for next year, more soon', pack)).toEqual([]);
+  });
+
+  it('say nothing below the model minimum of words', () => {
+    const short = withModel(handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0, 20));
+    expect(modelFindings('The board is quietly preparing a merger', short)).toEqual([]);
+  });
+
+  it('respect the rule site scope like any rule', () => {
+    const scoped = { ...pack, rules: pack.rules.map((r) => (r.kind === 'model' ? { ...r, sites: ['x.com'] } : r)) };
+    const text = 'The board is quietly preparing a merger';
+    expect(analyze(text, scoped, { site: 'www.linkedin.com' }).filter((f) => f.ruleId === 'confidential/model')).toEqual([]);
+    expect(analyze(text, scoped, { site: 'x.com' }).filter((f) => f.ruleId === 'confidential/model')).toHaveLength(1);
+  });
+});
+
+// A small labelled set: secrets in varied words, and clean posts that share some of them.
+const SECRET = ['merger', 'acquisition', 'layoffs', 'roadmap', 'unannounced', 'board', 'leaked', 'numbers'];
+const FILLER = ['team', 'today', 'great', 'week', 'office', 'people', 'coffee', 'project', 'customers', 'Lyon'];
+function corpus(seed: number, size: number): LabelledText[] {
+  let state = seed;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: size }, (_, i) => {
+    const secret = i % 3 === 0;
+    const words = Array.from({ length: 12 }, (_, k) => (secret && k % 3 === 0 ? pick(SECRET) : pick(FILLER)));
+    return { text: `${words.join(' ')}.`, labels: secret ? ['confidential' as const] : [] };
+  });
+}
+
+describe('trainModel', () => {
+  const posts = corpus(7, 300);
+
+  it('is deterministic: the same posts give the same model', () => {
+    expect(JSON.stringify(trainModel(posts, []))).toBe(JSON.stringify(trainModel(posts, [])));
+  });
+
+  it('learns what it is shown: posts it did not see are flagged by their category only', () => {
+    const pack = withModel(trainModel(posts, [{ file: 'train.jsonl', posts: posts.length }]));
+    const unseen = corpus(99, 90);
+    const flagged = unseen.map((post) => modelFindings(post.text, pack).length > 0);
+    const recall = unseen.filter((post, i) => post.labels.length > 0 && flagged[i]).length / unseen.filter((post) => post.labels.length > 0).length;
+    const cleanFlagged = unseen.filter((post, i) => post.labels.length === 0 && flagged[i]).length;
+    expect(recall).toBeGreaterThan(0.9);
+    expect(cleanFlagged).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses a corpus without clean posts or without labels', () => {
+    expect(() => trainModel(posts.filter((post) => post.labels.length > 0), [])).toThrow(/no clean post/);
+    expect(() => trainModel(posts.filter((post) => post.labels.length === 0), [])).toThrow(/no labelled post/);
+  });
+});
+
+describe('a pack with a model', () => {
+  function packDir(model: unknown, rules = MODEL_RULE): string {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-model-'));
+    cpSync(MINI, dir, { recursive: true });
+    writeFileSync(join(dir, 'rules/mini.yaml'), readFileSync(join(dir, 'rules/mini.yaml'), 'utf8') + rules);
+    if (model !== undefined) writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
+    return dir;
+  }
+  const errorOf = (dir: string) => {
+    try {
+      loadPack(dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PackError);
+      return (error as Error).message;
+    }
+    throw new Error('expected the pack to be rejected');
+  };
+  const model = handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0);
+
+  it('loads from model.json and survives the round trip through compiled JSON', () => {
+    const pack = loadPack(packDir(model));
+    expect(pack.model).toEqual(model);
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-model-json-'));
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(pack));
+    expect(modelFindings('The board is quietly preparing a merger', loadPack(join(dir, 'p.json')))).toHaveLength(1);
+  });
+
+  it('rejects a model rule without a model, naming the rule', () => {
+    expect(errorOf(packDir(undefined))).toMatch(/^rules\/mini\.yaml: rules\[\d+\]: rule confidential\/model reads the pack's model, and the pack has none/);
+  });
+
+  it('rejects a model rule of a category the model lacks', () => {
+    expect(errorOf(packDir(model, MODEL_RULE.replace('category: confidential', 'category: privacy')))).toMatch(/rules\[\d+\]\.category: rule confidential\/model: the model has no privacy column/);
+  });
+
+  it('rejects weights that do not match the keys, naming the field', () => {
+    expect(errorOf(packDir({ ...model, weights: Buffer.from([1, 2]).toString('base64') }))).toMatch(/^model\.json: weights: expected 3 bytes \(3 keys × 1 categories\)/);
+  });
+
+  it('rejects a model trained on other features, saying to train again', () => {
+    expect(errorOf(packDir({ ...model, features: MODEL_FEATURES + 1 }))).toMatch(/^model\.json: features: .*train it again/);
+  });
+
+  it('rejects a per-category list of the wrong length, and bad base64', () => {
+    expect(errorOf(packDir({ ...model, thresholds: [0, 1] }))).toMatch(/^model\.json: thresholds: expected 1 numbers/);
+    expect(errorOf(packDir({ ...model, keys: 'not base64!' }))).toMatch(/^model\.json: keys: expected base64/);
+  });
+
+  it('rejects a model.json that is not JSON', () => {
+    const dir = packDir(model);
+    writeFileSync(join(dir, 'model.json'), '{"features": 1,');
+    expect(errorOf(dir)).toMatch(/^model\.json: not valid JSON/);
+  });
+});
+
+describe('postguard train', { timeout: 60_000 }, () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'cli/bin.mjs'), 'train', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('writes model.json into the pack folder, which the pack then loads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-train-'));
+    cpSync(MINI, dir, { recursive: true });
+    writeFileSync(join(dir, 'posts.jsonl'), corpus(3, 200).map((post) => JSON.stringify(post)).join('\n'));
+    const { status, stdout } = run(['--corpus', join(dir, 'posts.jsonl'), '--pack', dir]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/wrote .*model\.json: 1 categories, \d+ features, from 200 posts/);
+    writeFileSync(join(dir, 'rules/mini.yaml'), readFileSync(join(dir, 'rules/mini.yaml'), 'utf8') + MODEL_RULE);
+    const pack = loadPack(dir);
+    expect(pack.model?.trainedOn).toEqual([{ file: 'posts.jsonl', posts: 200 }]);
+  });
+
+  it('names the file and line of a bad post, exit code 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-train-'));
+    writeFileSync(join(dir, 'posts.jsonl'), '{"text": "fine", "labels": []}\n{"text": "bad", "labels": ["gossip"]}\n');
+    const { status, stderr } = run(['--corpus', join(dir, 'posts.jsonl'), '--pack', dir]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^postguard: .*posts\.jsonl:2: labels: expected a list of categories/);
+  });
+});
