@@ -5,8 +5,9 @@
 // The threshold of each category is set so that clean posts are rarely flagged: by five-fold
 // cross-validation, the score that at most `cleanRate` of the clean posts (posts with no label)
 // pass when the model did not see them. The score compared is the post's without its two
-// heaviest words, so that a word or two never flag a post. Features seen in fewer than `minPosts` posts are
-// dropped: a word met once says more about that post than about the category.
+// heaviest words, so that a word or two never flag a post. Features seen in fewer than
+// `minPosts` posts are dropped: a word met once says more about that post than about the
+// category.
 import { featureKeys, heaviestWords, MODEL_FEATURES } from '../rules/engine/model';
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
@@ -45,7 +46,7 @@ interface Quantised {
 
 /** The model of `posts` for every category that has labelled posts. */
 export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trainedOn'], options: TrainOptions = {}): CompiledModel {
-  const { cleanRate = 0.005, minPosts = 3, epochs = 30, l2 = 0.01, minWords = 8 } = options;
+  const { cleanRate = 0.004, minPosts = 3, epochs = 30, l2 = 0.01, minWords = 8 } = options;
   const { keys, features } = featurise(posts, minPosts);
   const clean = posts.map((post) => post.labels.length === 0);
   const categories = (options.categories ?? CATEGORIES).filter((category) => posts.some((post) => post.labels.includes(category)));

@@ -32,11 +32,16 @@ export function featureKeys(words: Words, out: Int32Array): number {
 
 export interface PreparedModel {
   categories: Category[];
-  /** Open addressing: slotKey[s] is a key (0 for an empty slot), slotRow[s] its row. */
-  slotKey: Int32Array;
-  slotRow: Int32Array;
+  /**
+   * Open addressing, 4 ints a slot: the key (0 for an empty slot), its row, and its weights as
+   * 8 bytes in 2 ints (there are at most 7 categories), so that a hit reads one cache line.
+   */
+  slots: Int32Array;
   mask: number;
+  /** The weights as the pack has them, `categories.length` bytes a row. */
   weights: Int8Array;
+  /** 65,536-bit set of the keys' low bits: most keys that are not in the model stop here. */
+  known: Uint8Array;
   scales: Float64Array;
   biases: Float64Array;
   thresholds: Float64Array;
@@ -54,23 +59,31 @@ export function prepareModel(model: CompiledModel): PreparedModel {
   const keyBytes = decodeBase64(model.keys);
   const keys = new Int32Array(keyBytes.buffer, 0, keyBytes.length >> 2);
   const weightBytes = decodeBase64(model.weights);
+  const weights = new Int8Array(weightBytes.buffer, 0, weightBytes.length);
+  const columns = model.categories.length;
   let size = 16;
   while (size < keys.length * 2) size <<= 1;
-  const slotKey = new Int32Array(size);
-  const slotRow = new Int32Array(size);
+  const slots = new Int32Array(size * 4);
   const mask = size - 1;
+  const known = new Uint8Array(0x2000);
+  /** Bytes b of row `row`, 4 from `from`, as one int: b0 in the low 8 bits. */
+  const pack = (row: number, from: number) => {
+    let packed = 0;
+    for (let b = 0; b < 4 && from + b < columns; b++) packed |= (weights[row * columns + from + b] & 0xff) << (8 * b);
+    return packed;
+  };
   keys.forEach((key, row) => {
+    known[(key >>> 3) & 0x1fff] |= 1 << (key & 7);
     let s = slotOf(key, mask);
-    while (slotKey[s] !== 0) s = (s + 1) & mask;
-    slotKey[s] = key;
-    slotRow[s] = row;
+    while (slots[s * 4] !== 0) s = (s + 1) & mask;
+    slots.set([key, row, pack(row, 0), pack(row, 4)], s * 4);
   });
   return {
     categories: model.categories,
-    slotKey,
-    slotRow,
+    slots,
     mask,
-    weights: new Int8Array(weightBytes.buffer, 0, weightBytes.length),
+    weights,
+    known,
     scales: Float64Array.from(model.scales),
     biases: Float64Array.from(model.biases),
     thresholds: Float64Array.from(model.thresholds),
@@ -80,45 +93,65 @@ export function prepareModel(model: CompiledModel): PreparedModel {
 
 const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
 
-/** The row of `key`, or -1. */
-function rowOf(model: PreparedModel, key: number): number {
-  const { slotKey, mask } = model;
+/** Where `key` is in `slots` (a multiple of 4), or -1. */
+function slotWith(model: PreparedModel, key: number): number {
+  const { slots, mask } = model;
   for (let s = slotOf(key, mask); ; s = (s + 1) & mask) {
-    const k = slotKey[s];
-    if (k === key) return model.slotRow[s];
+    const k = slots[s * 4];
+    if (k === key) return s * 4;
     if (k === 0) return -1;
   }
 }
 
-let keys = new Int32Array(512);
+/** Rows of the features of the last `scoreModel` (-1: not in the model), in `featureKeys` order. */
 let rows = new Int32Array(512);
 let rowCount = 0;
-let totals = new Int32Array(8);
 
 /**
  * Scores every category of the model on the scanned words into `scores` (one per category);
- * keeps the matched rows for `heaviestSentence`.
+ * keeps the rows it met for `flags` and `heaviestSentence`. Runs on every keystroke: one pass,
+ * a bit test before each probe, the sums in locals.
  */
 export function scoreModel(model: PreparedModel, words: Words, scores: Float64Array): void {
-  if (keys.length < words.count * 2) {
-    keys = new Int32Array(words.count * 4);
-    rows = new Int32Array(words.count * 4);
-  }
-  const columns = model.categories.length;
-  if (totals.length < columns) totals = new Int32Array(columns);
-  totals.fill(0);
-  const n = featureKeys(words, keys);
-  const { weights } = model;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    const row = key === 0 ? -1 : rowOf(model, key);
-    rows[i] = row;
-    if (row < 0) continue;
-    for (let c = 0, at = row * columns; c < columns; c++) totals[c] += weights[at + c];
+  const { hash, barBefore, count } = words;
+  if (rows.length < count * 2) rows = new Int32Array(count * 4);
+  const { slots, known } = model;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  let t5 = 0;
+  let t6 = 0;
+  let n = 0;
+  for (let w = 0; w < count; w++) {
+    const h = hash[w];
+    for (let pair = 0; pair < 2; pair++) {
+      const key = pair === 0 ? h || 1 : w + 1 < count && barBefore[w + 1] === 0 ? pairFeature(h, hash[w + 1]) : 0;
+      const at = key !== 0 && hasKeyBit(known, key) ? slotWith(model, key) : -1;
+      if (at < 0) {
+        rows[n++] = -1;
+        continue;
+      }
+      rows[n++] = slots[at + 1];
+      // The row's bytes, sign-extended from the two ints.
+      const low = slots[at + 2];
+      const high = slots[at + 3];
+      t0 += (low << 24) >> 24;
+      t1 += (low << 16) >> 24;
+      t2 += (low << 8) >> 24;
+      t3 += low >> 24;
+      t4 += (high << 24) >> 24;
+      t5 += (high << 16) >> 24;
+      t6 += (high << 8) >> 24;
+    }
   }
   rowCount = n;
-  for (let c = 0; c < columns; c++) scores[c] = model.biases[c] + totals[c] * model.scales[c];
+  const totals = [t0, t1, t2, t3, t4, t5, t6];
+  for (let c = 0; c < model.categories.length; c++) scores[c] = model.biases[c] + totals[c] * model.scales[c];
 }
+
+const hasKeyBit = (bits: Uint8Array, key: number): boolean => (bits[(key >>> 3) & 0x1fff] & (1 << (key & 7))) !== 0;
 
 /**
  * Whether category column `column` is flagged, after a `scoreModel` that gave it `score`: the

@@ -6,7 +6,7 @@
 // printed in the tables with ok/below so the report stays honest, with the missed posts.
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
-import { cleanWarnCells, describePosts, expectWellFormedPosts, formatScoreTable, recallCells, scoreLabelledCorpus } from './labelledCorpus';
+import { BLIND_ROUND, cleanWarnCells, describePosts, expectWellFormedPosts, formatScoreTable, recallCells, scoreLabelledCorpus } from './labelledCorpus';
 
 const RECALL_TARGET = 0.9;
 const CLEAN_WARN_TARGET = 0.05;
@@ -31,6 +31,7 @@ const ROUNDS: Round[] = [
   { name: 'heldout5', status: 'round 5, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.85, cleanWarnCeiling: 0.02 },
   { name: 'heldout6', status: 'round 6, used for tuning since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.02 },
   { name: 'heldout7', status: 'round 7, blind for the rules; the model learnt from it', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.5, cleanWarnCeiling: 0.05 },
+  { name: BLIND_ROUND, status: 'round 8, blind', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.45, cleanWarnCeiling: 0.1 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
