@@ -46,7 +46,7 @@ interface Quantised {
 
 /** The model of `posts` for every category that has labelled posts. */
 export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trainedOn'], options: TrainOptions = {}): CompiledModel {
-  const { cleanRate = 0.004, minPosts = 3, epochs = 30, l2 = 0.01, minWords = 8 } = options;
+  const { cleanRate = 0.004, minPosts = 3, epochs = 30, l2 = 0.03, minWords = 8 } = options;
   const { keys, features } = featurise(posts, minPosts);
   const clean = posts.map((post) => post.labels.length === 0);
   const categories = (options.categories ?? CATEGORIES).filter((category) => posts.some((post) => post.labels.includes(category)));
