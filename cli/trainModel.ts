@@ -3,12 +3,12 @@
 // Deterministic: the same posts give the same model, byte for byte.
 //
 // The threshold of each category is set so that clean posts are rarely flagged: by five-fold
-// cross-validation, the score that at most `cleanRate` of the clean posts (posts with no label)
-// pass when the model did not see them. The score compared is the post's without its two
-// heaviest words, so that a word or two never flag a post. Features seen in fewer than
+// cross-validation, the score that at most `cleanRate` of the clean posts (posts with no label,
+// alone and joined into long texts) pass when the model did not see them, read by the engine
+// (rules/engine/model.ts: in windows, without their two heaviest words). Features seen in fewer than
 // `minPosts` posts are dropped: a word met once says more about that post than about the
 // category.
-import { featureKeys, heaviestWords, MODEL_FEATURES } from '../rules/engine/model';
+import { bestWindowScore, featureKeys, MODEL_FEATURES, prepareModel, reads, scoreModel } from '../rules/engine/model';
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
 
@@ -24,6 +24,10 @@ export interface TrainOptions {
   cleanRate?: number;
   minPosts?: number;
   epochs?: number;
+  /** The model's `windowWords` (default: the 99th percentile of the violating posts' words). */
+  windowWords?: number;
+  /** The model's `maxWords` (default: twice `windowWords`). */
+  maxWords?: number;
   /** The model's `minWords`: it says nothing on shorter posts. */
   minWords?: number;
   /** L2 penalty: larger keeps single words from weighing much. */
@@ -44,49 +48,80 @@ interface Quantised {
   bias: number;
 }
 
+/** Clean posts joined into one text for calibration: about as long as the longest texts the model reads. */
+const JOINED = 3;
+
 /** The model of `posts` for every category that has labelled posts. */
 export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trainedOn'], options: TrainOptions = {}): CompiledModel {
   const { cleanRate = 0.004, minPosts = 3, epochs = 30, l2 = 0.03, minWords = 8 } = options;
-  const { keys, features } = featurise(posts, minPosts);
+  const { keys, features, wordCounts } = featurise(posts, minPosts);
   const clean = posts.map((post) => post.labels.length === 0);
   const categories = (options.categories ?? CATEGORIES).filter((category) => posts.some((post) => post.labels.includes(category)));
   if (categories.length === 0) throw new Error('no labelled post: a model needs posts with labels, and clean posts');
   if (!clean.some(Boolean)) throw new Error('no clean post (a post with no label): thresholds are set on them');
+  // As long as nearly all the violations it learns from (the 99th percentile of their words).
+  const violating = wordCounts.filter((_, i) => !clean[i]).sort((a, b) => a - b);
+  const windowWords = options.windowWords ?? Math.max(minWords, violating[Math.floor(0.99 * (violating.length - 1))]!);
+  const labels = categories.map((category) => posts.map((post) => (post.labels.includes(category) ? 1 : 0)));
+  // Texts much longer than the violations it learnt from are beyond what it knows: it says nothing on them.
+  const maxWords = options.maxWords ?? 2 * windowWords;
+  const shape = { keys, categories, minWords, windowWords, maxWords, trainedOn };
 
-  const columns = categories.map((category) => {
-    const labels = posts.map((post) => (post.labels.includes(category) ? 1 : 0));
-    // Scores of clean posts by models that did not see them.
-    const heldOut: number[] = [];
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const inFold = (i: number) => i % FOLDS === fold;
-      const train = posts.map((_, i) => i).filter((i) => !inFold(i));
-      const model = quantise(fit(features, labels, train, keys.length, epochs, l2));
-      posts.forEach((_, i) => {
-        if (inFold(i) && clean[i]) heldOut.push(score(model, features[i]!));
-      });
+  // Scores of clean posts by models that did not see them, read by the engine as it reads any
+  // text: each post alone, and runs of posts joined as one long text (read in windows, so a
+  // long text has more chances to pass the threshold: the threshold must allow for them).
+  const heldOut: number[][] = categories.map(() => []);
+  const words = createWords();
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = (i: number) => i % FOLDS === fold;
+    const train = posts.map((_, i) => i).filter((i) => !inFold(i));
+    const model = prepareModel(assemble(shape, labels.map((y) => quantise(fit(features, y, train, keys.length, epochs, l2)))));
+    const cleanTexts = posts.filter((post, i) => inFold(i) && clean[i]).map((post) => post.text);
+    const joined = Array.from({ length: Math.floor(cleanTexts.length / JOINED) }, (_, j) => cleanTexts.slice(j * JOINED, (j + 1) * JOINED).join('\n'));
+    for (const text of [...cleanTexts, ...joined]) {
+      scanWords(text, words, NO_TERMS);
+      const read = reads(model, words);
+      if (read) scoreModel(model, words);
+      categories.forEach((_, c) => heldOut[c]!.push(read ? bestWindowScore(model, c) : -Infinity));
     }
-    heldOut.sort((a, b) => b - a);
-    const threshold = heldOut[Math.min(heldOut.length - 1, Math.floor(cleanRate * heldOut.length))]!;
-    const model = quantise(fit(features, labels, posts.map((_, i) => i), keys.length, epochs, l2));
-    return { model, threshold };
+  }
+  const thresholds = heldOut.map((scores) => {
+    scores.sort((a, b) => b - a);
+    return scores[Math.min(scores.length - 1, Math.floor(cleanRate * scores.length))]!;
   });
+  const all = posts.map((_, i) => i);
+  return assemble(shape, labels.map((y) => quantise(fit(features, y, all, keys.length, epochs, l2))), thresholds);
+}
 
-  // Rows whose bytes are all zero weigh nothing: leave them out.
-  const rows = keys.map((_, k) => k).filter((k) => columns.some(({ model }) => model.bytes[k] !== 0));
+interface ModelShape {
+  keys: number[];
+  categories: Category[];
+  minWords: number;
+  windowWords: number;
+  maxWords: number;
+  trainedOn: CompiledModel['trainedOn'];
+}
+
+/** The compiled model of one quantised model per category; rows whose bytes are all zero weigh nothing and are left out. */
+function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] = columns.map(() => 0)): CompiledModel {
+  const { keys, categories } = shape;
+  const rows = keys.map((_, k) => k).filter((k) => columns.some((model) => model.bytes[k] !== 0));
   rows.sort((a, b) => keys[a]! - keys[b]!);
   const keyBytes = new Int32Array(rows.map((k) => keys[k]!));
   const weightBytes = new Int8Array(rows.length * categories.length);
-  rows.forEach((k, r) => columns.forEach(({ model }, c) => (weightBytes[r * categories.length + c] = model.bytes[k]!)));
+  rows.forEach((k, r) => columns.forEach((model, c) => (weightBytes[r * categories.length + c] = model.bytes[k]!)));
   return {
     features: MODEL_FEATURES,
     categories,
     keys: Buffer.from(keyBytes.buffer).toString('base64'),
     weights: Buffer.from(weightBytes.buffer).toString('base64'),
-    scales: columns.map(({ model }) => model.scale),
-    biases: columns.map(({ model }) => model.bias),
-    thresholds: columns.map(({ threshold }) => threshold),
-    minWords,
-    trainedOn,
+    scales: columns.map((model) => model.scale),
+    biases: columns.map((model) => model.bias),
+    thresholds,
+    minWords: shape.minWords,
+    windowWords: shape.windowWords,
+    maxWords: shape.maxWords,
+    trainedOn: shape.trainedOn,
   };
 }
 
@@ -98,11 +133,13 @@ const NO_TERMS = emptyWordFilter();
  * the pair it starts at 2w + 1; repeats kept, as the engine counts them), -1 where the model
  * has no such feature.
  */
-function featurise(posts: LabelledText[], minPosts: number): { keys: number[]; features: Int32Array[] } {
+function featurise(posts: LabelledText[], minPosts: number): { keys: number[]; features: Int32Array[]; wordCounts: number[] } {
   const words = createWords();
   let buffer = new Int32Array(256);
+  const wordCounts: number[] = [];
   const raw = posts.map(({ text }) => {
     scanWords(text, words, NO_TERMS);
+    wordCounts.push(words.count);
     if (buffer.length < words.count * 2) buffer = new Int32Array(words.count * 2);
     const n = featureKeys(words, buffer);
     return buffer.slice(0, n);
@@ -112,7 +149,7 @@ function featurise(posts: LabelledText[], minPosts: number): { keys: number[]; f
   const keys = [...postsWith].filter(([, count]) => count >= minPosts).map(([key]) => key);
   const index = new Map(keys.map((key, k) => [key, k]));
   const features = raw.map((list) => Int32Array.from(list, (key) => index.get(key) ?? -1));
-  return { keys, features };
+  return { keys, features, wordCounts };
 }
 
 /** Logistic regression with AdaGrad and L2, positives weighted up (they are few), posts in a seeded order. */
@@ -156,14 +193,4 @@ function quantise({ weights, bias }: Linear): Quantised {
   for (const w of weights) largest = Math.max(largest, Math.abs(w));
   const scale = largest === 0 ? 1 : largest / 127;
   return { bytes: Int8Array.from(weights, (w) => Math.round(w / scale)), scale, bias };
-}
-
-/**
- * The score the engine compares with the threshold: bias + the weight of every feature, as
- * stored, less its two heaviest words' (see `flags` in rules/engine/model.ts).
- */
-function score(model: Quantised, features: Int32Array): number {
-  let total = 0;
-  for (const k of features) if (k >= 0) total += model.bytes[k]!;
-  return model.bias + (total - heaviestWords(features, features.length, model.bytes, 1, 0)) * model.scale;
 }

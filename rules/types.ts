@@ -148,6 +148,17 @@ export interface CompiledModel {
    * would flicker).
    */
   minWords: number;
+  /**
+   * The model reads a text in windows of whole sentences of at most this many words (longer
+   * sentences are cut), as long as the posts it learnt from: on a long text, a sum over every
+   * word would grow with its length and mean little.
+   */
+  windowWords: number;
+  /**
+   * The model says nothing on texts of more words: it judges texts about as long as the posts it
+   * learnt from, and essays of several paragraphs read otherwise (its training posts are short).
+   */
+  maxWords: number;
   /** The labelled files it learnt from, for reports: name and post count. */
   trainedOn: { file: string; posts: number }[];
 }

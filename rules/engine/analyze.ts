@@ -8,7 +8,7 @@ import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../typ
 import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
-import { flags, heaviestSentence, scoreModel, sentence } from './model';
+import { flagged, reads, scoreModel, sentence } from './model';
 import { matchPhrases } from './phrases';
 import { enabledRules, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
@@ -104,16 +104,14 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     }
   }
 
-  if (prepared.model && prepared.modelRules.length > 0 && words.count >= prepared.model.minWords) {
-    const model = prepared.model;
-    scoreModel(model, words, modelScores);
+  const model = prepared.model;
+  if (model && prepared.modelRules.length > 0 && reads(model, words)) {
+    scoreModel(model, words);
     for (const r of prepared.modelRules) {
       if (!enabled[r]) continue;
       const rule = (currentRule = prepared.rules[r]);
       const column = model.categories.indexOf(rule.category);
-      if (column < 0 || !flags(model, column, modelScores[column])) continue;
-      heaviestSentence(model, words, column);
-      if (sentence.end > sentence.start) emit(sentence.start, sentence.end);
+      if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);
     }
   }
 
@@ -122,9 +120,6 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return options.allFindings ? findings : withoutRepeats(findings);
 }
-
-/** One score per category of the model (there are 7). */
-const modelScores = new Float64Array(16);
 
 const SEVERITY_RANK = { stop: 0, warn: 1, tip: 2 } as const;
 

@@ -7,7 +7,7 @@ import type { Category, CompiledModel } from '../types';
 import type { Words } from './words';
 
 /** Version of `featureKeys`: bump it when word hashes or features change, and retrain. */
-export const MODEL_FEATURES = 1;
+export const MODEL_FEATURES = 2;
 
 /** The key of the pair of words (a, b); never 0, the empty slot. */
 export function pairFeature(a: number, b: number): number {
@@ -17,17 +17,29 @@ export function pairFeature(a: number, b: number): number {
 
 /**
  * Writes the features of the scanned words into `out` (sized 2 × words.count at least) and
- * returns how many: each word, and each pair of words with no hard break between them. Feature
- * i < count belongs to word `i >> 1`.
+ * returns how many: each word, and each pair of words in one sentence with no hard break
+ * between them (0 where there is no pair). Feature 2w is word w's, 2w + 1 the pair it starts.
  */
 export function featureKeys(words: Words, out: Int32Array): number {
-  const { hash, barBefore, count } = words;
+  const { hash, count } = words;
   let n = 0;
+  sentenceCursor = 0;
   for (let w = 0; w < count; w++) {
     out[n++] = hash[w] || 1;
-    out[n++] = w + 1 < count && barBefore[w + 1] === 0 ? pairFeature(hash[w], hash[w + 1]) : 0;
+    out[n++] = pairsWithNext(words, w) ? pairFeature(hash[w], hash[w + 1]) : 0;
   }
   return n;
+}
+
+/** The first sentence end not before the word being read; `pairsWithNext` moves it along. */
+let sentenceCursor = 0;
+
+/** Whether word w and the next one are in one sentence, with no hard break: call for w = 0, 1, 2… in turn. */
+function pairsWithNext(words: Words, w: number): boolean {
+  const { start, sentenceEnd, sentenceCount } = words;
+  if (w + 1 >= words.count || words.barBefore[w + 1] !== 0) return false;
+  while (sentenceCursor < sentenceCount && sentenceEnd[sentenceCursor] <= start[w]) sentenceCursor++;
+  return !(sentenceCursor < sentenceCount && sentenceEnd[sentenceCursor] <= start[w + 1]);
 }
 
 export interface PreparedModel {
@@ -46,6 +58,8 @@ export interface PreparedModel {
   biases: Float64Array;
   thresholds: Float64Array;
   minWords: number;
+  windowWords: number;
+  maxWords: number;
 }
 
 export function decodeBase64(text: string): Uint8Array {
@@ -88,6 +102,8 @@ export function prepareModel(model: CompiledModel): PreparedModel {
     biases: Float64Array.from(model.biases),
     thresholds: Float64Array.from(model.thresholds),
     minWords: model.minWords,
+    windowWords: model.windowWords,
+    maxWords: model.maxWords,
   };
 }
 
@@ -103,19 +119,45 @@ function slotWith(model: PreparedModel, key: number): number {
   }
 }
 
+/** Whether the model reads a text of these words: it says nothing on very short or very long ones. */
+export const reads = (model: PreparedModel, words: Words): boolean => words.count >= model.minWords && words.count <= model.maxWords;
+
 /** Rows of the features of the last `scoreModel` (-1: not in the model), in `featureKeys` order. */
 let rows = new Int32Array(512);
-let rowCount = 0;
+/**
+ * Pieces of the last scored text: sentences, cut every `windowWords` words. Piece p is words
+ * pieceStart[p] .. pieceStart[p + 1]; pieceSums[8p + c] is the sum of its bytes in category c.
+ */
+let pieceStart = new Int32Array(64);
+let pieceSums = new Int32Array(512);
+let pieceCount = 0;
+
+/** Ends piece `piece` (words from `first`) with these sums. */
+function closePiece(piece: number, first: number, t0: number, t1: number, t2: number, t3: number, t4: number, t5: number, t6: number): void {
+  pieceStart[piece] = first;
+  const at = piece * 8;
+  pieceSums[at] = t0;
+  pieceSums[at + 1] = t1;
+  pieceSums[at + 2] = t2;
+  pieceSums[at + 3] = t3;
+  pieceSums[at + 4] = t4;
+  pieceSums[at + 5] = t5;
+  pieceSums[at + 6] = t6;
+}
 
 /**
- * Scores every category of the model on the scanned words into `scores` (one per category);
- * keeps the rows it met for `flags` and `heaviestSentence`. Runs on every keystroke: one pass,
- * a bit test before each probe, the sums in locals.
+ * Reads the scanned words with the model: finds each feature's row and sums the weights of each
+ * piece (see `pieceStart`), for `flagged`. Runs on every keystroke: one pass, a bit test before
+ * each probe, the sums in locals.
  */
-export function scoreModel(model: PreparedModel, words: Words, scores: Float64Array): void {
-  const { hash, barBefore, count } = words;
+export function scoreModel(model: PreparedModel, words: Words): void {
+  const { hash, barBefore, count, start, sentenceEnd, sentenceCount } = words;
   if (rows.length < count * 2) rows = new Int32Array(count * 4);
-  const { slots, known } = model;
+  if (pieceStart.length < count + 2) {
+    pieceStart = new Int32Array(count + 2);
+    pieceSums = new Int32Array((count + 2) * 8);
+  }
+  const { slots, known, windowWords } = model;
   let t0 = 0;
   let t1 = 0;
   let t2 = 0;
@@ -124,10 +166,29 @@ export function scoreModel(model: PreparedModel, words: Words, scores: Float64Ar
   let t5 = 0;
   let t6 = 0;
   let n = 0;
+  let pieces = 0;
+  let first = 0;
+  // Sentence ends up to word w's start have been passed; `ends`: one lies between w - 1 and w.
+  let s = 0;
+  while (s < sentenceCount && count > 0 && sentenceEnd[s] <= start[0]) s++;
+  let ends = false;
   for (let w = 0; w < count; w++) {
-    const h = hash[w];
+    let nextEnds = false;
+    if (w + 1 < count) {
+      while (s < sentenceCount && sentenceEnd[s] <= start[w + 1]) {
+        s++;
+        nextEnds = true;
+      }
+    }
+    if (w > first && (ends || w - first === windowWords)) {
+      closePiece(pieces++, first, t0, t1, t2, t3, t4, t5, t6);
+      t0 = t1 = t2 = t3 = t4 = t5 = t6 = 0;
+      first = w;
+    }
+    ends = nextEnds;
     for (let pair = 0; pair < 2; pair++) {
-      const key = pair === 0 ? h || 1 : w + 1 < count && barBefore[w + 1] === 0 ? pairFeature(h, hash[w + 1]) : 0;
+      // The same pairs as `featureKeys`: in one sentence, no hard break between.
+      const key = pair === 0 ? hash[w] || 1 : w + 1 < count && barBefore[w + 1] === 0 && !nextEnds ? pairFeature(hash[w], hash[w + 1]) : 0;
       const at = key !== 0 && hasKeyBit(known, key) ? slotWith(model, key) : -1;
       if (at < 0) {
         rows[n++] = -1;
@@ -146,76 +207,103 @@ export function scoreModel(model: PreparedModel, words: Words, scores: Float64Ar
       t6 += (high << 8) >> 24;
     }
   }
-  rowCount = n;
-  const totals = [t0, t1, t2, t3, t4, t5, t6];
-  for (let c = 0; c < model.categories.length; c++) scores[c] = model.biases[c] + totals[c] * model.scales[c];
+  if (count > 0) closePiece(pieces++, first, t0, t1, t2, t3, t4, t5, t6);
+  pieceStart[pieces] = count;
+  pieceCount = pieces;
 }
 
 const hasKeyBit = (bits: Uint8Array, key: number): boolean => (bits[(key >>> 3) & 0x1fff] & (1 << (key & 7))) !== 0;
 
-/**
- * Whether category column `column` is flagged, after a `scoreModel` that gave it `score`: the
- * score passes the threshold even without its two heaviest words (a word's feature and the two
- * pairs it is in), as training measured it. A word or two never decide ("trois semaines de
- * retard", "Diet Coke"): single words are the phrase rules' job; the model is there for what
- * the wording says as a whole.
- */
-export function flags(model: PreparedModel, column: number, score: number): boolean {
-  const threshold = model.thresholds[column];
-  if (!(score > threshold)) return false;
-  return score - heaviestWords(rows, rowCount, model.weights, model.categories.length, column) * model.scales[column] > threshold;
+/** Set by `flagged`: the sentence to report. */
+export const sentence = { start: 0, end: 0 };
+
+/** Set by `windowFrom`: the window's end (a piece index, exclusive) and its sum in the column. */
+let windowTo = 0;
+let windowSum = 0;
+
+/** The window of whole pieces from piece p, at most `windowWords` words (one piece at least). */
+function windowFrom(model: PreparedModel, p: number, column: number): void {
+  let sum = pieceSums[p * 8 + column];
+  let q = p + 1;
+  while (q < pieceCount && pieceStart[q + 1] - pieceStart[p] <= model.windowWords) sum += pieceSums[q++ * 8 + column];
+  windowTo = q;
+  windowSum = sum;
+}
+
+/** The score of the window [pieces p, windowTo) without its two heaviest words. */
+function robustScore(model: PreparedModel, p: number, column: number): number {
+  const from = 2 * pieceStart[p];
+  const to = 2 * pieceStart[windowTo];
+  const heaviest = heaviestWords(rows, from, to, model.weights, model.categories.length, column);
+  return model.biases[column] + (windowSum - heaviest) * model.scales[column];
 }
 
 /**
- * The weight (in bytes) of the two heaviest words, positive ones only: word w weighs features
- * 2w (the word), 2w + 1 and 2w - 1 (its pairs) of `rows`, where -1 is a feature the model does
- * not have.
+ * Whether category column `column` is flagged on the words of the last `scoreModel`. The model
+ * learnt from posts of a few sentences, so it reads a longer text as they are: in windows of
+ * whole pieces of at most `windowWords` words, one from each piece on (a window that ends where
+ * the one before it ends adds nothing and is skipped). A window is flagged when it has
+ * `minWords` words and its score passes the threshold even without its two heaviest words (a
+ * word's feature and the two pairs it is in), as training measured it: a word or two never
+ * decide ("trois semaines de retard", "Diet Coke"); single words are the phrase rules' job.
+ * Sets `sentence` to the heaviest piece of the first flagged window.
  */
-export function heaviestWords(rows: Int32Array, count: number, weights: Int8Array, columns: number, column: number): number {
-  const weightOf = (i: number) => (i >= 0 && i < count && rows[i] >= 0 ? weights[rows[i] * columns + column] : 0);
+export function flagged(model: PreparedModel, words: Words, column: number): boolean {
+  const threshold = model.thresholds[column];
+  let previousEnd = -1;
+  for (let p = 0; p < pieceCount; p++) {
+    windowFrom(model, p, column);
+    if (windowTo === previousEnd) continue;
+    previousEnd = windowTo;
+    if (pieceStart[windowTo] - pieceStart[p] < model.minWords) continue;
+    // The score with every word bounds the one without the heaviest: most windows stop here.
+    if (!(model.biases[column] + windowSum * model.scales[column] > threshold)) continue;
+    if (!(robustScore(model, p, column) > threshold)) continue;
+    let best = p;
+    for (let k = p + 1; k < windowTo; k++) if (pieceSums[k * 8 + column] > pieceSums[best * 8 + column]) best = k;
+    sentence.start = words.start[pieceStart[best]];
+    sentence.end = words.end[pieceStart[best + 1] - 1];
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The highest score that `flagged` compares with the threshold, over the windows of the last
+ * `scoreModel` (-Infinity when no window has `minWords` words): what training calibrates on.
+ */
+export function bestWindowScore(model: PreparedModel, column: number): number {
+  let best = -Infinity;
+  let previousEnd = -1;
+  for (let p = 0; p < pieceCount; p++) {
+    windowFrom(model, p, column);
+    if (windowTo === previousEnd) continue;
+    previousEnd = windowTo;
+    if (pieceStart[windowTo] - pieceStart[p] < model.minWords) continue;
+    if (model.biases[column] + windowSum * model.scales[column] > best) best = Math.max(best, robustScore(model, p, column));
+  }
+  return best;
+}
+
+/**
+ * The weight (in bytes) of the two heaviest words of features [from, to) of `rows`, positive
+ * ones only: word w weighs features 2w (the word), 2w + 1 and 2w - 1 (its pairs), where -1 is a
+ * feature the model does not have.
+ */
+export function heaviestWords(rows: Int32Array, from: number, to: number, weights: Int8Array, columns: number, column: number): number {
   let first = 0;
   let second = 0;
-  for (let i = 0; i < count; i += 2) {
-    const w = weightOf(i) + weightOf(i + 1) + weightOf(i - 1);
+  // The weight of the pair feature just before word i (none before the first word of the range).
+  let before = 0;
+  for (let i = from; i < to; i += 2) {
+    const own = rows[i] >= 0 ? weights[rows[i] * columns + column] : 0;
+    const pair = i + 1 < to && rows[i + 1] >= 0 ? weights[rows[i + 1] * columns + column] : 0;
+    const w = own + pair + before;
+    before = pair;
     if (w > first) {
       second = first;
       first = w;
     } else if (w > second) second = w;
   }
   return first + second;
-}
-
-/** Set by `heaviestSentence`. */
-export const sentence = { start: 0, end: 0 };
-
-/**
- * The sentence whose features weigh most towards category column `column` (after a
- * `scoreModel` on the same words), as original offsets from its first word to its last.
- */
-export function heaviestSentence(model: PreparedModel, words: Words, column: number): void {
-  const columns = model.categories.length;
-  const { start, end, count, sentenceEnd, sentenceCount } = words;
-  let best = -Infinity;
-  let sum = 0;
-  let first = 0;
-  let s = 0;
-  sentence.start = count > 0 ? start[0] : 0;
-  sentence.end = count > 0 ? end[count - 1] : 0;
-  for (let w = 0; w <= count; w++) {
-    // A sentence ends before word w (or at the end): close it.
-    if (w === count || (s < sentenceCount && start[w] >= sentenceEnd[s])) {
-      if (w > first && sum > best) {
-        best = sum;
-        sentence.start = start[first];
-        sentence.end = end[w - 1];
-      }
-      if (w === count) break;
-      while (s < sentenceCount && start[w] >= sentenceEnd[s]) s++;
-      sum = 0;
-      first = w;
-    }
-    for (let i = 2 * w; i < 2 * w + 2 && i < rowCount; i++) {
-      if (rows[i] >= 0) sum += model.weights[rows[i] * columns + column];
-    }
-  }
 }

@@ -40,6 +40,8 @@ export const ModelSchema = z
     biases: perCategory,
     thresholds: perCategory,
     minWords: z.number().int().min(0).max(10_000),
+    windowWords: z.number().int().min(1).max(10_000),
+    maxWords: z.number().int().min(1).max(1_000_000),
     trainedOn: z.array(z.strictObject({ file: z.string().max(500), posts: z.number().int().min(0) })).max(1000),
   })
   .superRefine((model, context) => {

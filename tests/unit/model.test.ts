@@ -28,7 +28,7 @@ const MODEL_RULE = `
 `;
 
 /** A model written by hand: `weights` maps words (and "a b" pairs) to their bytes in one confidential column. */
-function handModel(weights: Record<string, number>, bias: number, threshold: number, minWords = 0): CompiledModel {
+function handModel(weights: Record<string, number>, bias: number, threshold: number, minWords = 0, windowWords = 100, maxWords = 10_000): CompiledModel {
   const entries = Object.entries(weights);
   const keyOf = (feature: string) => {
     const [a, b] = feature.split(' ');
@@ -43,6 +43,8 @@ function handModel(weights: Record<string, number>, bias: number, threshold: num
     biases: [bias],
     thresholds: [threshold],
     minWords,
+    windowWords,
+    maxWords,
     trainedOn: [],
   };
 }
@@ -55,13 +57,13 @@ function withModel(model: CompiledModel): CompiledPack {
 const modelFindings = (text: string, pack: CompiledPack) => analyze(text, pack).filter((f) => f.ruleId === 'confidential/model');
 
 describe('model features', () => {
-  it('are each word and each pair of neighbours, never across a hard break', () => {
+  it('are each word and each pair of neighbours, never across a hard break or a sentence end', () => {
     const words = createWords();
-    scanWords('Big merger. Soon', words, emptyWordFilter());
+    scanWords('Big merger. Soon\nnews', words, emptyWordFilter());
     const out = new Int32Array(8);
-    expect(featureKeys(words, out)).toBe(6);
-    const [big, merger, soon] = ['big', 'merger', 'soon'].map(stringHash);
-    expect([...out.slice(0, 6)]).toEqual([big, pairFeature(big!, merger!), merger, 0, soon, 0]);
+    expect(featureKeys(words, out)).toBe(8);
+    const [big, merger, soon, news] = ['big', 'merger', 'soon', 'news'].map(stringHash);
+    expect([...out]).toEqual([big, pairFeature(big!, merger!), merger, 0, soon, 0, news, 0]);
   });
 });
 
@@ -84,6 +86,22 @@ describe('model rules in analyze()', () => {
   it('say nothing below the model minimum of words', () => {
     const short = withModel(handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0, 20));
     expect(modelFindings('The board is quietly preparing a merger', short)).toEqual([]);
+  });
+
+  it('read a long text in windows as long as the posts they learnt from: repeated words do not add up', () => {
+    // "Lyon" weighs 0.1: forty of them would pass the threshold together, five (one window) do not.
+    const windowed = withModel(handModel({ board: 100, quietly: 100, merger: 100, anyone: 100, lyon: 10 }, -1.2, 0, 0, 20));
+    const many = 'Lovely day in Lyon. '.repeat(40);
+    expect(modelFindings(many, windowed)).toEqual([]);
+    const found = modelFindings(`${many}The board is quietly planning the merger, not a word to anyone. ${many}`, windowed);
+    expect(found.map((f) => f.text)).toEqual(['The board is quietly planning the merger, not a word to anyone']);
+  });
+
+  it('say nothing on texts longer than the model knows', () => {
+    const capped = withModel(handModel({ merger: 100, board: 100, quietly: 100, anyone: 100 }, -0.5, 0, 0, 100, 30));
+    const post = 'The board is quietly preparing a merger, do not tell anyone.';
+    expect(modelFindings(post, capped)).toHaveLength(1);
+    expect(modelFindings(`${post} ${'We had a lovely lunch in Lyon today. '.repeat(4)}`, capped)).toEqual([]);
   });
 
   it('respect the rule site scope like any rule', () => {
