@@ -230,6 +230,21 @@ function windowFrom(model: PreparedModel, p: number, column: number): void {
   windowSum = sum;
 }
 
+/** The end of the last window read, reset before each pass over the windows. */
+let lastWindowEnd = -1;
+
+/**
+ * Sets the window from piece p (`windowFrom`) and says whether to read it: it ends past the one
+ * before it (else it is a tail of that one, which read it with more context) and has
+ * `minWords` words.
+ */
+function windowToRead(model: PreparedModel, p: number, column: number): boolean {
+  windowFrom(model, p, column);
+  if (windowTo === lastWindowEnd) return false;
+  lastWindowEnd = windowTo;
+  return pieceStart[windowTo] - pieceStart[p] >= model.minWords;
+}
+
 /** The score of the window [pieces p, windowTo) without its two heaviest words. */
 function robustScore(model: PreparedModel, p: number, column: number): number {
   const from = 2 * pieceStart[p];
@@ -250,12 +265,9 @@ function robustScore(model: PreparedModel, p: number, column: number): number {
  */
 export function flagged(model: PreparedModel, words: Words, column: number): boolean {
   const threshold = model.thresholds[column];
-  let previousEnd = -1;
+  lastWindowEnd = -1;
   for (let p = 0; p < pieceCount; p++) {
-    windowFrom(model, p, column);
-    if (windowTo === previousEnd) continue;
-    previousEnd = windowTo;
-    if (pieceStart[windowTo] - pieceStart[p] < model.minWords) continue;
+    if (!windowToRead(model, p, column)) continue;
     // The score with every word bounds the one without the heaviest: most windows stop here.
     if (!(model.biases[column] + windowSum * model.scales[column] > threshold)) continue;
     if (!(robustScore(model, p, column) > threshold)) continue;
@@ -274,12 +286,9 @@ export function flagged(model: PreparedModel, words: Words, column: number): boo
  */
 export function bestWindowScore(model: PreparedModel, column: number): number {
   let best = -Infinity;
-  let previousEnd = -1;
+  lastWindowEnd = -1;
   for (let p = 0; p < pieceCount; p++) {
-    windowFrom(model, p, column);
-    if (windowTo === previousEnd) continue;
-    previousEnd = windowTo;
-    if (pieceStart[windowTo] - pieceStart[p] < model.minWords) continue;
+    if (!windowToRead(model, p, column)) continue;
     if (model.biases[column] + windowSum * model.scales[column] > best) best = Math.max(best, robustScore(model, p, column));
   }
   return best;

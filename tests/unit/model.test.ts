@@ -9,7 +9,7 @@ import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/mod
 import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { loadPack } from '../../rules/pack/loadPack';
-import { PackError } from '../../rules/pack/PackError';
+import { packErrorOf } from '../support/packErrorOf';
 import type { CompiledModel, CompiledPack } from '../../rules/types';
 
 const MINI = 'tests/fixtures/packs/mini';
@@ -157,15 +157,7 @@ describe('a pack with a model', () => {
     if (model !== undefined) writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
     return dir;
   }
-  const errorOf = (dir: string) => {
-    try {
-      loadPack(dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(PackError);
-      return (error as Error).message;
-    }
-    throw new Error('expected the pack to be rejected');
-  };
+  const errorOf = packErrorOf;
   const model = handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0);
 
   it('loads from model.json and survives the round trip through compiled JSON', () => {

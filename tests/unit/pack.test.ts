@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../rules/engine/analyze';
 import { loadPack } from '../../rules/pack/loadPack';
-import { PackError } from '../../rules/pack/PackError';
+import { packErrorOf } from '../support/packErrorOf';
 
 const MINI = 'tests/fixtures/packs/mini';
 
@@ -17,15 +17,7 @@ function packWith(edit: (yaml: string) => string): string {
   return dir;
 }
 
-function errorOf(dir: string): string {
-  try {
-    loadPack(dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the pack to be rejected');
-}
+const errorOf = packErrorOf;
 
 describe('pack errors name the file and the YAML path', () => {
   it('invalid enum value', () => {
