@@ -1,8 +1,10 @@
 // The pack's statistical model at analysis time. Phrase rules catch the wordings they were taught;
 // a post that says the same thing in other words gets through them. The model scores each
-// category from every word of the post and every pair of neighbouring words (the word scan's
-// hashes, so nothing is read twice), with weights learnt from labelled posts (cli/train.ts).
-// A flagged category is reported on the sentence that weighs most towards it.
+// category from every word of the post and every pair of neighbouring words in a sentence (the
+// word scan's hashes, so nothing is read twice), with weights learnt from labelled posts
+// (cli/trainModel.ts). It reads a text in windows of whole sentences as long as the posts it
+// learnt from, and says nothing on texts far shorter or longer than they were (`reads`). A
+// flagged category is reported on the sentence that weighs most towards it.
 import type { Category, CompiledModel } from '../types';
 import type { Words } from './words';
 
