@@ -4,9 +4,9 @@
 //
 // The threshold of each category is set so that clean posts are rarely flagged: by five-fold
 // cross-validation, the score that at most `cleanRate` of the clean posts (posts with no label,
-// alone and joined into long texts) pass when the model did not see them, read by the engine
-// (rules/engine/model.ts: in windows, without their two heaviest words). Features seen in fewer than
-// `minPosts` posts are dropped: a word met once says more about that post than about the
+// alone and joined into longer texts) pass when the model did not see them, read by the engine
+// (rules/engine/model.ts: in windows, without their two heaviest words). Features seen in fewer
+// than `minPosts` posts are dropped: a word met once says more about that post than about the
 // category.
 import { bestWindowScore, featureKeys, MODEL_FEATURES, prepareModel, reads, scoreModel } from '../rules/engine/model';
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
@@ -87,7 +87,9 @@ export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trai
   }
   const thresholds = heldOut.map((scores) => {
     scores.sort((a, b) => b - a);
-    return scores[Math.min(scores.length - 1, Math.floor(cleanRate * scores.length))]!;
+    const threshold = scores[Math.min(scores.length - 1, Math.floor(cleanRate * scores.length))]!;
+    // Fewer texts were long enough to read than the rate allows to pass: let none of them pass.
+    return Number.isFinite(threshold) ? threshold : Number.isFinite(scores[0]) ? scores[0]! : 0;
   });
   const all = posts.map((_, i) => i);
   return assemble(shape, labels.map((y) => quantise(fit(features, y, all, keys.length, epochs, l2))), thresholds);

@@ -143,6 +143,12 @@ describe('trainModel', () => {
     expect(cleanFlagged).toBeLessThanOrEqual(2);
   });
 
+  it('keeps a finite threshold when the clean posts are too short to be read', () => {
+    const short = [...posts.filter((post) => post.labels.length > 0), { text: 'Lovely day.', labels: [] }, { text: 'See you soon.', labels: [] }];
+    const model = trainModel(short, []);
+    expect(model.thresholds.every(Number.isFinite)).toBe(true);
+  });
+
   it('refuses a corpus without clean posts or without labels', () => {
     expect(() => trainModel(posts.filter((post) => post.labels.length > 0), [])).toThrow(/no clean post/);
     expect(() => trainModel(posts.filter((post) => post.labels.length === 0), [])).toThrow(/no labelled post/);
