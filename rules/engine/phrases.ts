@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { altHash, hasBit, MAX_PREFIX, PAIR_BITS, pairKey, prefixHash, setBit, wordSize, type WordFilter, type Words } from './words';
+import { altHash, createRootFlags, hasBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
 import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -92,9 +92,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const termAt: number[] = [-1];
   const rootExact = new Uint8Array(0x10000 >> 3);
   const rootPrefix = new Uint8Array(0x10000 >> 3);
-  const rootWords = new Uint8Array(0x10000 >> 3);
+  const rootFlags = createRootFlags();
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
-  const rootPairFirsts = new Uint8Array(0x10000 >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
   const prefixNodes = new Set<number>();
@@ -120,10 +119,10 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         // The scan's filter: the first two words of the term when the second is a whole word
         // after a space, else the first word alone.
         const second = path[1];
-        if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) setBit(rootWords, h);
+        if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) markRoot(rootFlags, h, ROOT_WORD);
         else {
           setPairBit(rootPairs, h, stringHash(second.word));
-          setBit(rootPairFirsts, h);
+          markRoot(rootFlags, h, PAIR_FIRST);
         }
       }
       const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
@@ -139,9 +138,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     hasPrefixEdge: Uint8Array.from(termAt, (_, node) => (prefixNodes.has(node) ? 1 : 0)),
     rootExact,
     rootPrefix,
-    rootWords,
+    rootFlags,
     rootPairs,
-    rootPairFirsts,
     prefixLengths,
     rootPrefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),

@@ -89,13 +89,30 @@ export interface WordFilter {
   rootPrefixLengths: number;
   /** 65,536-bit set of the low bits of the prefix hashes of one-word prefix terms. */
   rootPrefix: Uint8Array;
-  /** 65,536-bit set of the low bits of the first words of terms that no pair below covers. */
-  rootWords: Uint8Array;
+  /**
+   * Per low 16 bits of a word hash, what the scan looks up for every word in one load (see
+   * `createRootFlags`): ROOT_WORD for the first words of terms that no pair below covers,
+   * PAIR_FIRST for the first words in `rootPairs`, and the detectors' keywords.
+   */
+  rootFlags: Uint8Array;
   /** PAIR_BITS-bit set of `pairKey(first, second)` for the first two words of the other terms. */
   rootPairs: Uint8Array;
-  /** 65,536-bit set of the low bits of the first words in `rootPairs` (a cheaper test first). */
-  rootPairFirsts: Uint8Array;
 }
+
+export const ROOT_WORD = 1;
+export const PAIR_FIRST = 2;
+const KEYWORD = 4;
+
+/** `WordFilter.rootFlags` with no term yet: the keywords only. Terms add ROOT_WORD and PAIR_FIRST with `markRoot`. */
+export function createRootFlags(): Uint8Array {
+  const flags = new Uint8Array(0x10000);
+  for (const h of keywordHashes) flags[h & 0xffff] |= KEYWORD;
+  return flags;
+}
+
+export const markRoot = (flags: Uint8Array, h: number, flag: typeof ROOT_WORD | typeof PAIR_FIRST): void => {
+  flags[h & 0xffff] |= flag;
+};
 
 export const PAIR_BITS = 1 << 18;
 
@@ -105,9 +122,8 @@ export function emptyWordFilter(prefixLengths = 0): WordFilter {
     prefixLengths,
     rootPrefixLengths: 0,
     rootPrefix: new Uint8Array(0x2000),
-    rootWords: new Uint8Array(0x2000),
+    rootFlags: createRootFlags(),
     rootPairs: new Uint8Array(PAIR_BITS >> 3),
-    rootPairFirsts: new Uint8Array(0x2000),
   };
 }
 
@@ -184,23 +200,36 @@ function noteSentenceEnd(text: string, at: number, words: Words): void {
 
 export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'mme', 'mlle', 'mm', 'm', 'st', 'vs', 'cf']);
 
-/** Whether the dot at `at` ends a word of TITLES (ASCII letters, nothing word-like before them). */
-const isTitleDot = (text: string, at: number): boolean => endsWithOneOf(text, at, TITLES, 4);
-
 /** Abbreviations of "number" and "reference" before a number: "account no. 2290", "réf. 12". */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nr', 'num', 'ref', 'tel']);
+
+/** A word of up to 6 ASCII letters as a number, read backwards, case folded: 5 bits a letter (a = 1). */
+function backwardsCode(word: string): number {
+  let code = 0;
+  for (let k = word.length - 1; k >= 0; k--) code = code * 32 + ((word.charCodeAt(k) | 32) - 96);
+  return code;
+}
+const TITLE_CODES = new Set([...TITLES].map(backwardsCode));
+const NUMBER_ABBREVIATION_CODES = new Set([...NUMBER_ABBREVIATIONS].map(backwardsCode));
+
+/** Whether the dot at `at` ends a word of TITLES (ASCII letters, nothing word-like before them). */
+const isTitleDot = (text: string, at: number): boolean => endsWithOneOf(text, at, TITLE_CODES, 4);
 
 /** Whether the dot at `at` ends one of NUMBER_ABBREVIATIONS and a space and a digit follow. */
 function isNumberDot(text: string, at: number): boolean {
   const next = text.charCodeAt(at + 2);
-  return next >= 48 && next <= 57 && isWhitespace(text.charCodeAt(at + 1)) && endsWithOneOf(text, at, NUMBER_ABBREVIATIONS, 3);
+  return next >= 48 && next <= 57 && isWhitespace(text.charCodeAt(at + 1)) && endsWithOneOf(text, at, NUMBER_ABBREVIATION_CODES, 3);
 }
 
-/** Whether text[.., at) ends with a word of `list`: up to `maxLength` ASCII letters, nothing word-like before them. */
-function endsWithOneOf(text: string, at: number, list: ReadonlySet<string>, maxLength: number): boolean {
+/**
+ * Whether text[.., at) ends with a word of `codes` (see `backwardsCode`): up to `maxLength`
+ * ASCII letters, nothing word-like before them. Reads a handful of chars and allocates nothing.
+ */
+function endsWithOneOf(text: string, at: number, codes: ReadonlySet<number>, maxLength: number): boolean {
   let k = at;
-  while (k > 0 && at - k < maxLength && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  return k < at && !isWordCharAt(text, k - 1) && list.has(text.slice(k, at).toLowerCase());
+  let code = 0;
+  for (let c = text.charCodeAt(k - 1); k > 0 && at - k < maxLength && isAsciiLetter(c); c = text.charCodeAt(--k - 1)) code = code * 32 + ((c | 32) - 96);
+  return k < at && codes.has(code) && !isWordCharAt(text, k - 1);
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -322,7 +351,7 @@ function pushHashWord(words: Words, at: number, prefixLengths: number): void {
 
 export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
-  const { prefixLengths, rootPrefixLengths, rootPrefix, rootWords, rootPairs, rootPairFirsts } = filter;
+  const { prefixLengths, rootPrefixLengths, rootPrefix, rootFlags, rootPairs } = filter;
   const rootPrefixes = rootPrefixLengths !== 0;
   prepare(words, len, prefixLengths);
   const infos = charInfo;
@@ -335,6 +364,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
   let pendingBar = 0;
+  let previousFlags = 0;
   let i = 0;
   // Words of letters and digits that fold to one char each, with no letter thrice in a row and
   // no leet, take this loop; any other word is read again by `scanGeneral`, from its start.
@@ -362,6 +392,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       words.prefixHits[wordCount] = 0;
       candidate[candidates++] = wordCount;
       wordCount = count;
+      previousFlags = rootFlags[HASH_WORD & 0xffff];
       pendingBar = 0;
       i++;
       continue;
@@ -369,22 +400,39 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     const wordStart = i;
     if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
     let h = FNV_OFFSET;
-    let n = 0;
     let previous = -1;
-    let run = 0;
+    // Kinds of the word's chars, noted only once it has a digit: letters before the first digit
+    // and after each one (from `lettersFrom` on) are added when a digit or the end comes.
     let seen = 0;
-    let prefixHits = 0;
-    while ((kind & (LETTER | DIGIT | LEET_DIGIT)) !== 0) {
-      const c = info & 0xffff;
-      if (c !== previous) {
+    let lettersFrom = wordStart;
+    for (;;) {
+      while (kind === LETTER) {
+        const c = info & 0xffff;
+        // A letter thrice in a row: a stretched word, which the general loop squeezes. (Here
+        // one unit is one char, so the char two back is text[i - 2].)
+        if (c === previous && i - wordStart >= 2 && (infos[text.charCodeAt(i - 2)] & 0xffff) === c) {
+          kind = 0;
+          break;
+        }
         previous = c;
-        run = 1;
-      } else if (++run === 3 && kind === LETTER) break; // a stretched word: the general loop squeezes it
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (++i === len) {
+          kind = SPACE_KIND;
+          unit = SPACE;
+          break;
+        }
+        unit = text.charCodeAt(i);
+        info = infos[unit];
+        kind = info >>> 16;
+      }
+      if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
+      // A digit: rare enough to take this slower step.
+      if (i > lettersFrom) seen |= LETTER;
       seen |= kind;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      n++;
-      if (rootPrefixes && n < 32 && (rootPrefixLengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) prefixHits |= 1 << n;
-      if (++i === len) {
+      previous = info & 0xffff;
+      h = Math.imul(h ^ previous, FNV_PRIME);
+      lettersFrom = ++i;
+      if (i === len) {
         kind = SPACE_KIND;
         unit = SPACE;
         break;
@@ -393,21 +441,25 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       info = infos[unit];
       kind = info >>> 16;
     }
+    if (seen !== 0 && i > lettersFrom) seen |= LETTER;
     if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
       hash[wordCount] = h;
       start[wordCount] = wordStart;
       end[wordCount] = i;
+      const flags = rootFlags[h & 0xffff];
       // The word before may start a term with this one (after a space, and not a candidate
       // already); this one may start a term.
-      if (pendingBar === 0 && wordCount > 0 && hasBit(rootPairFirsts, hash[wordCount - 1]) && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
+      if (pendingBar === 0 && (previousFlags & PAIR_FIRST) !== 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
         words.prefixHits[wordCount - 1] = 0; // not a candidate on its own: no prefix hit
         candidate[candidates++] = wordCount - 1;
       }
-      if (prefixHits !== 0 || hasBit(rootWords, h)) {
+      const prefixHits = rootPrefixes ? rootPrefixHits(text, wordStart, i, rootPrefixLengths, rootPrefix) : 0;
+      if (prefixHits !== 0 || (flags & ROOT_WORD) !== 0) {
         words.prefixHits[wordCount] = prefixHits;
         candidate[candidates++] = wordCount;
       }
-      if (hasBit(keywordBits, h)) keywords |= keywordFlagsOf(h);
+      if ((flags & KEYWORD) !== 0) keywords |= keywordFlagsOf(h);
+      previousFlags = flags;
       barBefore[wordCount++] = pendingBar;
       pendingBar = 0;
       if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
@@ -428,10 +480,11 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     // Words of the general loop are all candidates, and so is the word before them (a pair).
     if (count > wordCount) candidates = markWordBefore(words, wordCount, candidates);
     while (wordCount < count) {
-      if (hasBit(keywordBits, hash[wordCount])) keywords |= keywordFlagsOf(hash[wordCount]);
+      if ((rootFlags[hash[wordCount] & 0xffff] & KEYWORD) !== 0) keywords |= keywordFlagsOf(hash[wordCount]);
       words.general[wordCount] = 1;
       candidate[candidates++] = wordCount++;
     }
+    if (wordCount > 0) previousFlags = rootFlags[hash[wordCount - 1] & 0xffff];
     pendingBar = bar;
   }
   words.count = wordCount;
@@ -440,15 +493,24 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   words.facts.keywords = keywords;
 }
 
-// The detectors' keyword families (see TextFacts.keywords): a 65,536-bit set of the words'
-// hashes, then the exact hashes and their families.
-const keywordBits = new Uint8Array(0x2000);
+/** Bit L set when the first L chars of plain word text[start, end) hash into `rootPrefix`, for L in `lengths`. */
+function rootPrefixHits(text: string, start: number, end: number, lengths: number, rootPrefix: Uint8Array): number {
+  let hits = 0;
+  let h = FNV_OFFSET;
+  for (let n = 1; n <= end - start && n < 32; n++) {
+    h = Math.imul(h ^ (charInfo[text.charCodeAt(start + n - 1)] & 0xffff), FNV_PRIME);
+    if ((lengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) hits |= 1 << n;
+  }
+  return hits;
+}
+
+// The detectors' keyword families (see TextFacts.keywords): their words' hashes (flagged KEYWORD
+// in every filter's `rootFlags`) and families.
 const keywordHashes: number[] = [];
 const keywordFlags: number[] = [];
 for (const [flag, list] of KEYWORD_FAMILIES) {
   for (const word of list) {
     const h = stringHash(word);
-    setBit(keywordBits, h);
     const k = keywordHashes.indexOf(h);
     if (k === -1) {
       keywordHashes.push(h);
@@ -457,7 +519,7 @@ for (const [flag, list] of KEYWORD_FAMILIES) {
   }
 }
 
-/** The families of a word whose hash is in `keywordBits`: none when it only shares the low bits. */
+/** The families of a word flagged KEYWORD: none when it only shares the low bits. */
 function keywordFlagsOf(h: number): number {
   const k = keywordHashes.indexOf(h);
   return k === -1 ? 0 : keywordFlags[k];
