@@ -86,8 +86,13 @@ function splitTerm(term: string): { word: string; afterBreak: boolean }[] {
  */
 export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const paths = terms.map((t) => splitTerm(t.endsWith('*') ? t.slice(0, -1) : t));
-  const edgeCount = paths.reduce((sum, p) => sum + p.length, 0);
-  const exact = createTable(edgeCount);
+  // Terms share their first words ("not yet announced", "not yet public"): count each edge once.
+  const edges = new Set<string>();
+  for (const path of paths) {
+    let key = '';
+    for (const { word, afterBreak } of path) edges.add((key += (afterBreak ? '|' : ' ') + word));
+  }
+  const exact = createTable(edges.size);
   const prefix = createTable(terms.length);
   const termAt: number[] = [-1];
   const rootExact = new Uint8Array(0x10000 >> 3);
