@@ -46,6 +46,11 @@ export interface TermsRule extends RuleBase {
   kind: 'terms';
   terms: string[];
   except: string[];
+  /**
+   * Normalised words or phrases that make a term right after them fine (nothing but spaces
+   * between): "my" before "knee surgery". Absent in packs compiled before it existed.
+   */
+  exceptAfter?: string[];
   /** Normalised terms whose presence anywhere in the post silences the rule. */
   unless: string[];
 }

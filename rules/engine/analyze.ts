@@ -165,6 +165,9 @@ let hitCount = 0;
 let hitRule = new Int32Array(256);
 let hitStart = new Int32Array(256);
 let hitEnd = new Int32Array(256);
+/** The first and last word (indexes into the scan's words) of hit h. */
+let hitFirstWord = new Int32Array(256);
+let hitLastWord = new Int32Array(256);
 let hitRole = new Uint8Array(256);
 let hitGroup = new Uint8Array(256);
 let bucket = new Int32Array(256);
@@ -187,6 +190,8 @@ function growHits(): void {
   hitRule = doubled(hitRule, int32s);
   hitStart = doubled(hitStart, int32s);
   hitEnd = doubled(hitEnd, int32s);
+  hitFirstWord = doubled(hitFirstWord, int32s);
+  hitLastWord = doubled(hitLastWord, int32s);
   hitRole = doubled(hitRole, bytes);
   hitGroup = doubled(hitGroup, bytes);
   bucket = new Int32Array(hitRule.length);
@@ -235,6 +240,8 @@ function collectHits(prepared: PreparedPack, text: string): void {
       hitRule[hitCount] = r;
       hitStart[hitCount] = words.start[termFirst[m]];
       hitEnd[hitCount] = words.end[termLast[m]];
+      hitFirstWord[hitCount] = termFirst[m];
+      hitLastWord[hitCount] = termLast[m];
       hitRole[hitCount] = entryRole[e];
       hitGroup[hitCount++] = entryGroup[e];
     }
@@ -271,11 +278,30 @@ function onTerm(term: number, first: number, last: number): void {
   }
 }
 
-/** Term matches of bucket[from, to) outside the rule's exceptions; leftmost, then longest, no overlaps. */
+/** Per word, the stamp of the last `pickTerms` call that found an `exceptAfter` phrase right before it. */
+let afterMark = new Int32Array(256);
+let stampCount = 0;
+
+/** A stamp no word of `afterMark` holds yet (the marks are sized to the text's words). */
+function nextStamp(): number {
+  if (afterMark.length <= words.count) afterMark = new Int32Array(Math.max(words.count + 1, afterMark.length * 2));
+  if (stampCount === 0x7fffffff) {
+    afterMark.fill(0);
+    stampCount = 0;
+  }
+  return ++stampCount;
+}
+
+/**
+ * Term matches of bucket[from, to) outside the rule's exceptions and not right after one of its
+ * `exceptAfter` words; leftmost, then longest, no overlaps.
+ */
 function pickTerms(from: number, to: number): void {
   let reach = -1;
   // The furthest end of the exceptions seen so far: a term ending before it lies inside one.
   let exceptReach = -1;
+  // Words that `exceptAfter` hits seen so far make fine as a term's first word: marked with this call's stamp.
+  const stamp = nextStamp();
   // Hits come by start; those with the same start are taken together, longest first.
   for (let k = from; k < to; ) {
     const start = hitStart[bucket[k]];
@@ -283,11 +309,15 @@ function pickTerms(from: number, to: number): void {
     for (; next < to && hitStart[bucket[next]] === start; next++) {
       const h = bucket[next];
       if (hitRole[h] === Role.Except && hitEnd[h] > exceptReach) exceptReach = hitEnd[h];
+      else if (hitRole[h] === Role.After) afterMark[hitLastWord[h] + 1] = stamp;
     }
     let end = -1;
     for (; k < next; k++) {
       const h = bucket[k];
-      if (hitRole[h] === Role.Term && hitEnd[h] > exceptReach && hitEnd[h] > end) end = hitEnd[h];
+      if (hitRole[h] !== Role.Term || hitEnd[h] <= exceptReach || hitEnd[h] <= end) continue;
+      const first = hitFirstWord[h];
+      if (afterMark[first] === stamp && words.barBefore[first] === 0) continue;
+      end = hitEnd[h];
     }
     if (end > start && start >= reach) {
       emit(start, end);

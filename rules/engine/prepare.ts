@@ -15,6 +15,8 @@ export const enum Role {
   When = 2,
   Unless = 3,
   Near = 4,
+  /** Right before a term, makes it fine (`exceptAfter`). */
+  After = 5,
 }
 
 export interface HashedTable {
@@ -109,6 +111,7 @@ function build(pack: CompiledPack): PreparedPack {
       case 'terms':
         rule.terms.forEach((t) => add(t, r, Role.Term));
         rule.except.forEach((t) => add(t, r, Role.Except));
+        (rule.exceptAfter ?? []).forEach((t) => add(t, r, Role.After));
         // Packs compiled before `unless` existed have none (the schema fills it in; a pack handed over unparsed may not).
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
         break;

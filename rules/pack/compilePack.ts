@@ -151,6 +151,7 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
         ...terms,
         terms: normalizeTerms(words, file, `${where}.terms`),
         except: normalizeTerms(source.except, file, `${where}.except`),
+        exceptAfter: normalizeTerms(source.exceptAfter, file, `${where}.exceptAfter`),
         unless: normalizeTerms(source.unless, file, `${where}.unless`),
       };
     }
@@ -181,7 +182,7 @@ function nearGroups(near: string[] | string[][]): string[][] {
 function countTerms(rule: CompiledRule): number {
   switch (rule.kind) {
     case 'terms':
-      return rule.terms.length + rule.except.length + rule.unless.length;
+      return rule.terms.length + rule.except.length + (rule.exceptAfter?.length ?? 0) + rule.unless.length;
     case 'requires':
       return rule.when.length + rule.unless.length;
     case 'pattern':

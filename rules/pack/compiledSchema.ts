@@ -67,7 +67,7 @@ const CompiledPackSchema = z.strictObject({
   rules: z
     .array(
       z.discriminatedUnion('kind', [
-        z.strictObject({ ...base, kind: z.literal('terms'), terms, except: terms, unless: terms.default([]) }),
+        z.strictObject({ ...base, kind: z.literal('terms'), terms, except: terms, exceptAfter: terms.default([]), unless: terms.default([]) }),
         z.strictObject({
           ...base,
           kind: z.literal('pattern'),

@@ -59,6 +59,8 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('terms'),
       terms: terms.default([]),
       except: terms.default([]),
+      // Words right before a term that make it fine ("my" before "knee surgery": the author's own news).
+      exceptAfter: terms.default([]),
       // Terms that make the whole post fine for this rule: the rule says nothing when one is present.
       unless: terms.default([]),
       lexicon: z.strictObject({ source: z.enum(LEXICON_SOURCES), minRating: z.number().int().min(0).max(2).default(2) }).optional(),

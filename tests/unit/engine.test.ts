@@ -109,6 +109,39 @@ describe('detector allow-lists', () => {
     ]);
     expect(analyze('Write to press@zenith.com or jane@example.com', allowing).map((f) => f.text)).toEqual(['jane@example.com']);
   });
+
+  it('lets the words right before a term make it fine (exceptAfter), and only those', () => {
+    const health = miniPackWith(() => [
+      {
+        file: 'rules/health.yaml',
+        text: `rules:
+  - id: privacy/health
+    kind: terms
+    category: privacy
+    severity: warn
+    policy: secrets
+    message: { en: "Health." }
+    tip: { en: "Theirs to share." }
+    terms: [knee surgery, mri results, prise de sang]
+    exceptAfter: [my, my own, ma, mes resultats de]
+    examples:
+      flag: ["Tom had [[knee surgery]]", "Tom's [[MRI results]]"]
+      pass: ["after my knee surgery", "my MRI results"]
+`,
+      },
+    ]);
+    const found = (text: string) => analyze(text, health).map((f) => f.text);
+    expect(found('Back after my knee surgery')).toEqual([]);
+    expect(found('Back after my own knee surgery')).toEqual([]);
+    expect(found('mes résultats de prise de sang sont bons')).toEqual([]);
+    // Not right before: another word, a hard break, or someone else's ("colleague's").
+    expect(found('my old knee surgery scar')).toEqual(['knee surgery']);
+    expect(found('Fine, my. Knee surgery for Tom')).toEqual(['Knee surgery']);
+    expect(found("my colleague's knee surgery")).toEqual(['knee surgery']);
+    // Only the occurrence after "my": the other one still counts.
+    expect(found('my knee surgery went well, and so did knee surgery for Tom')).toEqual(['knee surgery']);
+    expect(found("Tom's MRI results")).toEqual(['MRI results']);
+  });
 });
 
 describe('repeats', () => {
