@@ -22,7 +22,7 @@ Options:
   --corpus FILE     labelled posts (repeat for several files)
   --category NAME   a category to learn (repeat; default: every category with labelled posts)
   --pack DIR        the pack folder to write model.json into (default: the built-in pack)
-  --clean-rate R    share of clean posts each category may flag, cross-validated (default 0.004)
+  --clean-rate R    share of clean posts each category may flag, cross-validated (default 0.002)
 `,
   run(args) {
     const { values } = parseCommandArgs('train', {

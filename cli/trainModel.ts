@@ -32,6 +32,11 @@ export interface TrainOptions {
   minWords?: number;
   /** L2 penalty: larger keeps single words from weighing much. */
   l2?: number;
+  /**
+   * Per category, how many heaviest words a window must pass the threshold without (see
+   * `CompiledModel.guardWords`); default 2, and 3 for conduct.
+   */
+  guardWords?: Partial<Record<Category, number>>;
 }
 
 const FOLDS = 5;
@@ -53,7 +58,7 @@ const JOINED = 3;
 
 /** The model of `posts` for every category that has labelled posts. */
 export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trainedOn'], options: TrainOptions = {}): CompiledModel {
-  const { cleanRate = 0.004, minPosts = 3, epochs = 30, l2 = 0.03, minWords = 8 } = options;
+  const { cleanRate = 0.002, minPosts = 3, epochs = 30, l2 = 0.03, minWords = 8 } = options;
   const { keys, features, wordCounts } = featurise(posts, minPosts);
   const clean = posts.map((post) => post.labels.length === 0);
   const categories = (options.categories ?? CATEGORIES).filter((category) => posts.some((post) => post.labels.includes(category)));
@@ -65,7 +70,9 @@ export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trai
   const labels = categories.map((category) => posts.map((post) => (post.labels.includes(category) ? 1 : 0)));
   // Texts much longer than the violations it learnt from are beyond what it knows: it says nothing on them.
   const maxWords = options.maxWords ?? 2 * windowWords;
-  const shape = { keys, categories, minWords, windowWords, maxWords, trainedOn };
+  const guards = { ...DEFAULT_GUARD_WORDS, ...options.guardWords };
+  const guardWords = categories.map((category) => guards[category] ?? 2);
+  const shape = { keys, categories, minWords, windowWords, maxWords, trainedOn, guardWords };
 
   // Scores of clean posts by models that did not see them, read by the engine as it reads any
   // text: each post alone, and runs of posts joined as one long text (read in windows, so a
@@ -102,7 +109,15 @@ interface ModelShape {
   windowWords: number;
   maxWords: number;
   trainedOn: CompiledModel['trainedOn'];
+  guardWords: number[];
 }
+
+/**
+ * Conduct posts name their targets and topics (the CEO, a city, a drink), which the model then
+ * weighs like the insults themselves: its windows must pass without their three heaviest words
+ * ("Diet Coke came up twice" or "on a parlé du PDG" are no insult).
+ */
+const DEFAULT_GUARD_WORDS: Partial<Record<Category, number>> = { conduct: 3 };
 
 /** The compiled model of one quantised model per category; rows whose bytes are all zero weigh nothing and are left out. */
 function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] = columns.map(() => 0)): CompiledModel {
@@ -120,6 +135,7 @@ function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] 
     scales: columns.map((model) => model.scale),
     biases: columns.map((model) => model.bias),
     thresholds,
+    guardWords: shape.guardWords,
     minWords: shape.minWords,
     windowWords: shape.windowWords,
     maxWords: shape.maxWords,

@@ -148,6 +148,12 @@ export interface CompiledModel {
   /** Per category: the post is flagged when bias + its features' weights exceed this. */
   thresholds: number[];
   /**
+   * Per category: how many of a window's heaviest words it must pass the threshold without
+   * (default 2). A word or two never decide; for conduct, whose posts name their targets and
+   * topics (the CEO, a city, a drink), three.
+   */
+  guardWords?: number[];
+  /**
    * The model says nothing on posts of fewer words: its thresholds are set on whole posts, and
    * on a few words the score is little more than the bias and one word (and a post being typed
    * would flicker).

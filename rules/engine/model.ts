@@ -59,10 +59,16 @@ export interface PreparedModel {
   scales: Float64Array;
   biases: Float64Array;
   thresholds: Float64Array;
+  /** Per category, how many heaviest words a window must pass without (see `CompiledModel.guardWords`). */
+  guardWords: Uint8Array;
   minWords: number;
   windowWords: number;
   maxWords: number;
 }
+
+/** The most heaviest words a window may be asked to pass without. */
+export const MAX_GUARD_WORDS = 4;
+const DEFAULT_GUARD_WORDS = 2;
 
 export function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -103,6 +109,7 @@ export function prepareModel(model: CompiledModel): PreparedModel {
     scales: Float64Array.from(model.scales),
     biases: Float64Array.from(model.biases),
     thresholds: Float64Array.from(model.thresholds),
+    guardWords: Uint8Array.from(model.categories, (_, c) => model.guardWords?.[c] ?? DEFAULT_GUARD_WORDS),
     minWords: model.minWords,
     windowWords: model.windowWords,
     maxWords: model.maxWords,
@@ -247,11 +254,11 @@ function windowToRead(model: PreparedModel, p: number, column: number): boolean 
   return pieceStart[windowTo] - pieceStart[p] >= model.minWords;
 }
 
-/** The score of the window [pieces p, windowTo) without its two heaviest words. */
+/** The score of the window [pieces p, windowTo) without its heaviest words (`guardWords` of them). */
 function robustScore(model: PreparedModel, p: number, column: number): number {
   const from = 2 * pieceStart[p];
   const to = 2 * pieceStart[windowTo];
-  const heaviest = heaviestWords(rows, from, to, model.weights, model.categories.length, column);
+  const heaviest = heaviestWords(rows, from, to, model.weights, model.categories.length, column, model.guardWords[column]);
   return model.biases[column] + (windowSum - heaviest) * model.scales[column];
 }
 
@@ -260,9 +267,10 @@ function robustScore(model: PreparedModel, p: number, column: number): number {
  * learnt from posts of a few sentences, so it reads a longer text as they are: in windows of
  * whole pieces of at most `windowWords` words, one from each piece on (a window that ends where
  * the one before it ends adds nothing and is skipped). A window is flagged when it has
- * `minWords` words and its score passes the threshold even without its two heaviest words (a
- * word's feature and the two pairs it is in), as training measured it: a word or two never
- * decide ("trois semaines de retard", "Diet Coke"); single words are the phrase rules' job.
+ * `minWords` words and its score passes the threshold even without its heaviest words (a word's
+ * feature and the two pairs it is in; two of them, or the category's `guardWords`), as training
+ * measured it: a word or two never decide ("trois semaines de retard", "Diet Coke"); single words
+ * are the phrase rules' job.
  * Sets `sentence` to the heaviest piece of the first flagged window.
  */
 export function flagged(model: PreparedModel, words: Words, column: number): boolean {
@@ -296,25 +304,34 @@ export function bestWindowScore(model: PreparedModel, column: number): number {
   return best;
 }
 
+/** The heaviest weights so far, in descending order (at most MAX_GUARD_WORDS are used). */
+const top = new Int32Array(MAX_GUARD_WORDS);
+
 /**
- * The weight (in bytes) of the two heaviest words of features [from, to) of `rows`, positive
+ * The weight (in bytes) of the `count` heaviest words of features [from, to) of `rows`, positive
  * ones only: word w weighs features 2w (the word), 2w + 1 and 2w - 1 (its pairs), where -1 is a
  * feature the model does not have.
  */
-export function heaviestWords(rows: Int32Array, from: number, to: number, weights: Int8Array, columns: number, column: number): number {
-  let first = 0;
-  let second = 0;
+export function heaviestWords(rows: Int32Array, from: number, to: number, weights: Int8Array, columns: number, column: number, count = DEFAULT_GUARD_WORDS): number {
+  const n = Math.min(count, MAX_GUARD_WORDS);
+  top.fill(0);
   // The weight of the pair feature just before word i (none before the first word of the range).
   let before = 0;
   for (let i = from; i < to; i += 2) {
     const own = rows[i] >= 0 ? weights[rows[i] * columns + column] : 0;
     const pair = i + 1 < to && rows[i + 1] >= 0 ? weights[rows[i + 1] * columns + column] : 0;
-    const w = own + pair + before;
+    let w = own + pair + before;
     before = pair;
-    if (w > first) {
-      second = first;
-      first = w;
-    } else if (w > second) second = w;
+    // Insert w among the n heaviest, the lightest of them dropping out.
+    for (let k = 0; k < n && w > 0; k++) {
+      if (w > top[k]) {
+        const moved = top[k];
+        top[k] = w;
+        w = moved;
+      }
+    }
   }
-  return first + second;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += top[k];
+  return sum;
 }

@@ -3,7 +3,7 @@
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { CATEGORIES, DETECTOR_IDS, LOCALES, SEVERITIES, type CompiledModel, type CompiledPack, type CompiledRule } from '../types';
-import { MODEL_FEATURES } from '../engine/model';
+import { MAX_GUARD_WORDS, MODEL_FEATURES } from '../engine/model';
 import { formatPath, PackError } from './PackError';
 import { LIMITS, LocalizedSchema } from './schema';
 
@@ -39,6 +39,7 @@ export const ModelSchema = z
     scales: perCategory,
     biases: perCategory,
     thresholds: perCategory,
+    guardWords: z.array(z.number().int().min(0).max(MAX_GUARD_WORDS)).max(CATEGORIES.length).optional(),
     minWords: z.number().int().min(0).max(10_000),
     windowWords: z.number().int().min(1).max(10_000),
     maxWords: z.number().int().min(1).max(1_000_000),
@@ -46,8 +47,8 @@ export const ModelSchema = z
   })
   .superRefine((model, context) => {
     const columns = model.categories.length;
-    for (const field of ['scales', 'biases', 'thresholds'] as const) {
-      if (model[field].length !== columns) context.addIssue({ code: 'custom', path: [field], message: `expected ${columns} numbers, one per category` });
+    for (const field of ['scales', 'biases', 'thresholds', 'guardWords'] as const) {
+      if (model[field] !== undefined && model[field].length !== columns) context.addIssue({ code: 'custom', path: [field], message: `expected ${columns} numbers, one per category` });
     }
     const rows = decodedLength(model.keys) / 4;
     if (model.weights.length % 4 !== 0 || decodedLength(model.weights) !== rows * columns) {

@@ -83,6 +83,16 @@ describe('model rules in analyze()', () => {
     expect(modelFindings('The board is preparing a merger for next year, more soon', pack)).toEqual([]);
   });
 
+  it("ask a category's window to pass without as many heaviest words as its guardWords say", () => {
+    // Four words of 1.0: without two of them the post passes, without three it does not.
+    const four = handModel({ merger: 100, board: 100, quietly: 100, soon: 100 }, -1.5, 0);
+    const text = 'The board is quietly preparing a merger, more news soon';
+    expect(modelFindings(text, withModel(four))).toHaveLength(1);
+    expect(modelFindings(text, withModel({ ...four, guardWords: [2] }))).toHaveLength(1);
+    expect(modelFindings(text, withModel({ ...four, guardWords: [3] }))).toEqual([]);
+    expect(modelFindings(text + ', promise kept', withModel({ ...four, guardWords: [3], biases: [-0.5] }))).toHaveLength(1);
+  });
+
   it('say nothing below the model minimum of words', () => {
     const short = withModel(handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0, 20));
     expect(modelFindings('The board is quietly preparing a merger', short)).toEqual([]);
@@ -143,6 +153,13 @@ describe('trainModel', () => {
     expect(cleanFlagged).toBeLessThanOrEqual(2);
   });
 
+  it('asks conduct windows to pass without three heaviest words, other categories two, unless told', () => {
+    const asConduct = posts.map((post) => ({ ...post, labels: post.labels.length > 0 ? (['conduct'] as const).slice() : [] }));
+    expect(trainModel(posts, []).guardWords).toEqual([2]);
+    expect(trainModel(asConduct, []).guardWords).toEqual([3]);
+    expect(trainModel(asConduct, [], { guardWords: { conduct: 4 } }).guardWords).toEqual([4]);
+  });
+
   it('keeps a finite threshold when the clean posts are too short to be read', () => {
     const short = [...posts.filter((post) => post.labels.length > 0), { text: 'Lovely day.', labels: [] }, { text: 'See you soon.', labels: [] }];
     const model = trainModel(short, []);
@@ -192,6 +209,8 @@ describe('a pack with a model', () => {
 
   it('rejects a per-category list of the wrong length, and bad base64', () => {
     expect(errorOf(packDir({ ...model, thresholds: [0, 1] }))).toMatch(/^model\.json: thresholds: expected 1 numbers/);
+    expect(errorOf(packDir({ ...model, guardWords: [2, 3] }))).toMatch(/^model\.json: guardWords: expected 1 numbers/);
+    expect(errorOf(packDir({ ...model, guardWords: [9] }))).toMatch(/^model\.json: guardWords\[0\]: /);
     expect(errorOf(packDir({ ...model, keys: 'not base64!' }))).toMatch(/^model\.json: keys: expected base64/);
   });
 
