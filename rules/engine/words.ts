@@ -426,7 +426,8 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         kind = info >>> 16;
       }
       if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
-      // A digit: rare enough to take this slower step.
+      // A digit: rare enough to take this slower step. (Its advance repeats the letter loop's:
+      // one loop for both, with a test of the kind per char, made the scan 5% slower.)
       if (i > lettersFrom) seen |= LETTER;
       seen |= kind;
       previous = info & 0xffff;
