@@ -12,6 +12,7 @@ export const train: Command = {
   name: 'train',
   summary: "learn the pack's model (model.json) from labelled posts",
   usage: `Usage: postguard train --corpus FILE [--corpus FILE ...] [--category NAME ...] [--pack DIR] [--clean-rate R]
+       [--window-words N] [--max-words N]
 
 Learns, for each category, which words and pairs of words make a post break the policy, from
 labelled posts, and writes the pack's model.json. The pack's \`model\` rules report what it
@@ -23,6 +24,9 @@ Options:
   --category NAME   a category to learn (repeat; default: every category with labelled posts)
   --pack DIR        the pack folder to write model.json into (default: the built-in pack)
   --clean-rate R    share of clean posts each category may flag, cross-validated (default 0.002)
+  --window-words N  read texts in windows of sentences of at most N words (default: as long as
+                    99% of the violating posts)
+  --max-words N     say nothing on texts of more words (default: twice the window)
 `,
   run(args) {
     const { values } = parseCommandArgs('train', {
@@ -32,12 +36,16 @@ Options:
         category: { type: 'string', multiple: true },
         pack: { type: 'string' },
         'clean-rate': { type: 'string' },
+        'window-words': { type: 'string' },
+        'max-words': { type: 'string' },
       },
     });
     const files = values.corpus ?? [];
     if (files.length === 0) throw new CliError('train: --corpus FILE is required (see postguard train --help)');
     const cleanRate = values['clean-rate'] === undefined ? undefined : Number(values['clean-rate']);
     if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
+    const windowWords = wordCount(values['window-words'], '--window-words');
+    const maxWords = wordCount(values['max-words'], '--max-words');
     const posts: LabelledText[] = [];
     const trainedOn = files.map((file) => {
       const read = readCorpus(file);
@@ -50,7 +58,7 @@ Options:
     }
     let model;
     try {
-      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined });
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords });
     } catch (error) {
       throw new CliError(`train: ${(error as Error).message}`);
     }
@@ -67,6 +75,14 @@ Options:
     return 0;
   },
 };
+
+/** A whole number of words from 1 to 10,000, or undefined when the option is absent. */
+function wordCount(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new CliError(`train: ${option} must be a whole number of words from 1 to 10000, got "${value}"`);
+  return n;
+}
 
 /** model.json as `train` writes it. */
 export const modelFileText = (model: CompiledModel): string => `${JSON.stringify(model, null, 1)}\n`;

@@ -24,7 +24,7 @@ describe('the default model', { timeout: 60_000 }, () => {
     const model = trainModel(
       posts.flat(),
       files.map((file, i) => ({ file: basename(file), posts: posts[i]!.length })),
-      { categories: valuesOf('category') as Category[] },
+      { categories: valuesOf('category') as Category[], windowWords: Number(valuesOf('window-words')[0]), maxWords: Number(valuesOf('max-words')[0]) },
     );
     expect(readFileSync('rules/packs/default/model.json', 'utf8')).toBe(modelFileText(model));
   });

@@ -229,12 +229,19 @@ describe('postguard train', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'postguard-train-'));
     cpSync(MINI, dir, { recursive: true });
     writeFileSync(join(dir, 'posts.jsonl'), corpus(3, 200).map((post) => JSON.stringify(post)).join('\n'));
-    const { status, stdout } = run(['--corpus', join(dir, 'posts.jsonl'), '--pack', dir]);
+    const { status, stdout } = run(['--corpus', join(dir, 'posts.jsonl'), '--pack', dir, '--window-words', '20', '--max-words', '50']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/wrote .*model\.json: 1 categories, \d+ features, from 200 posts/);
+    expect(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))).toMatchObject({ windowWords: 20, maxWords: 50 });
     writeFileSync(join(dir, 'rules/mini.yaml'), readFileSync(join(dir, 'rules/mini.yaml'), 'utf8') + MODEL_RULE);
     const pack = loadPack(dir);
     expect(pack.model?.trainedOn).toEqual([{ file: 'posts.jsonl', posts: 200 }]);
+  });
+
+  it('refuses a window that is not a whole number of words', () => {
+    const { status, stderr } = run(['--corpus', 'x.jsonl', '--window-words', '3.5']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--window-words must be a whole number of words from 1 to 10000, got "3\.5"/);
   });
 
   it('names the file and line of a bad post, exit code 2', () => {
