@@ -102,6 +102,8 @@ export interface RequiresRule extends RuleBase {
  */
 export interface ModelRule extends RuleBase {
   kind: 'model';
+  /** Normalised terms whose presence anywhere in the post silences the rule (absent in older packs). */
+  unless?: string[];
 }
 
 export type CompiledRule = TermsRule | PatternRule | HashedTermsRule | DetectorRule | LinkRule | RequiresRule | ModelRule;

@@ -34,6 +34,9 @@ const NOT_A_SECRET = new Set([
   'always', 'yes', 'no', 'ok', 'le', 'la', 'les', 'un', 'une', 'mon', 'ton', 'votre', 'notre', 'leur', 'ce',
   'cette', 'même', 'aucun', 'requis', 'obligatoire', 'changé', 'modifié', 'oublié', 'oubliée', 'expiré',
   'invalide', 'faible', 'fort', 'masqué', 'caché', 'voir', 'jamais', 'toujours', 'oui', 'non',
+  // Advice on length: "master password: four or five random words", "mot de passe : douze caractères".
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
+  'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'least', 'moins',
 ]);
 
 /** Masked values people type instead of the real one: "********", "xxxx". */

@@ -24,6 +24,9 @@ let currentFindings: Finding[] = [];
 let currentRule: CompiledRule | undefined;
 let currentPrepared: PreparedPack | undefined;
 let currentEnabled: Uint8Array = new Uint8Array(0);
+/** Per rule, the stamp of the last analysis in which an `unless` term silenced this model rule. */
+let silencedModel = new Int32Array(0);
+let analysisStamp = 0;
 /** Held between analyses instead of the last result, which is the caller's. */
 const idle: Finding[] = [];
 
@@ -42,6 +45,11 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = (currentFindings = []);
   currentPrepared = prepared;
   currentEnabled = enabled;
+  if (++analysisStamp === 0x7fffffff) {
+    silencedModel.fill(0);
+    analysisStamp = 1;
+  }
+  if (silencedModel.length < prepared.rules.length) silencedModel = new Int32Array(prepared.rules.length);
 
   scanWords(text, words, prepared.filter);
   collectHits(prepared, text);
@@ -53,8 +61,11 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
-      // An `unless` hit (terms, patterns, requires) makes the whole post fine for the rule.
-      if (silenced(from, to)) continue;
+      // An `unless` hit (terms, patterns, requires, model) makes the whole post fine for the rule.
+      if (silenced(from, to)) {
+        if (rule.kind === 'model') silencedModel[r] = analysisStamp;
+        continue;
+      }
       if (rule.kind === 'terms') pickTerms(from, to);
       else if (rule.kind === 'requires') {
         const first = firstWhen(from, to);
@@ -108,7 +119,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   if (model && prepared.modelRules.length > 0 && reads(model, words)) {
     scoreModel(model, words);
     for (const r of prepared.modelRules) {
-      if (!enabled[r]) continue;
+      if (!enabled[r] || silencedModel[r] === analysisStamp) continue;
       const rule = (currentRule = prepared.rules[r]);
       const column = model.categories.indexOf(rule.category);
       if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);

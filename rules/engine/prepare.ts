@@ -119,6 +119,9 @@ function build(pack: CompiledPack): PreparedPack {
         rule.when.forEach((t) => add(t, r, Role.When));
         rule.unless.forEach((t) => add(t, r, Role.Unless));
         break;
+      case 'model':
+        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
+        break;
       case 'pattern':
         rule.near.forEach((group, g) => group.forEach((t) => add(t, r, Role.Near, g)));
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));

@@ -169,6 +169,8 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
       };
     case 'requires':
       return { ...source, when: normalizeTerms(source.when, file, `${where}.when`), unless: normalizeTerms(source.unless, file, `${where}.unless`) };
+    case 'model':
+      return { ...source, unless: normalizeTerms(source.unless, file, `${where}.unless`) };
     default:
       return source;
   }
@@ -185,6 +187,8 @@ function countTerms(rule: CompiledRule): number {
       return rule.terms.length + rule.except.length + (rule.exceptAfter?.length ?? 0) + rule.unless.length;
     case 'requires':
       return rule.when.length + rule.unless.length;
+    case 'model':
+      return rule.unless?.length ?? 0;
     case 'pattern':
       return rule.near.flat().length + rule.unless.length;
     case 'hashed-terms':

@@ -99,7 +99,8 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...base, kind: z.literal('requires'), when: terms.min(1), unless: terms.min(1) }),
   // Flagged by the pack's model (model.json, from `postguard train`) for the rule's category.
-  z.strictObject({ ...base, kind: z.literal('model') }),
+  // `unless`: terms that make the whole post fine for it (a disclosure tag, the care team's address).
+  z.strictObject({ ...base, kind: z.literal('model'), unless: terms.default([]) }),
 ]);
 export type RuleSource = z.infer<typeof RuleSourceSchema>;
 

@@ -193,6 +193,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       "a passphrase that's easier to remember than P@ssw0rd1",
       'the password well-known to everyone',
       'glpat-short',
+      'Master password: four or five random words beat any clever substitution',
+      'Mot de passe : douze caractères au moins, et un gestionnaire',
     ],
   },
 };

@@ -10,7 +10,7 @@ import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { loadPack } from '../../rules/pack/loadPack';
 import { packErrorOf } from '../support/packErrorOf';
-import type { CompiledModel, CompiledPack } from '../../rules/types';
+import type { CompiledModel, CompiledPack, ModelRule } from '../../rules/types';
 
 const MINI = 'tests/fixtures/packs/mini';
 const base = loadPack(MINI);
@@ -81,6 +81,16 @@ describe('model rules in analyze()', () => {
 
   it('never flag on two words alone, however heavy', () => {
     expect(modelFindings('The board is preparing a merger for next year, more soon', pack)).toEqual([]);
+  });
+
+  it('say nothing when the post holds one of the rule\'s unless terms', () => {
+    const rule: ModelRule = { id: 'confidential/model', kind: 'model', category: 'confidential', severity: 'warn', policy: 'secrets', message: { en: 'Reads like a secret.' }, tip: { en: 'Wait.' }, unless: ['press release'] };
+    const silenced: CompiledPack = { ...pack, rules: [...base.rules, rule] };
+    const text = 'The board is quietly preparing a merger. See you soon';
+    expect(modelFindings(text, silenced)).toHaveLength(1);
+    expect(modelFindings(text + ', the press release is out', silenced)).toEqual([]);
+    // The next post is judged afresh.
+    expect(modelFindings(text, silenced)).toHaveLength(1);
   });
 
   it("ask a category's window to pass without as many heaviest words as its guardWords say", () => {
