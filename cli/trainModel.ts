@@ -5,10 +5,10 @@
 // The threshold of each category is set so that clean posts are rarely flagged: by five-fold
 // cross-validation, the score that at most `cleanRate` of the clean posts (posts with no label,
 // alone and joined into longer texts) pass when the model did not see them, read by the engine
-// (rules/engine/model.ts: in windows, without their two heaviest words). Features seen in fewer
+// (rules/engine/model.ts: in windows, without their heaviest words). Features seen in fewer
 // than `minPosts` posts are dropped: a word met once says more about that post than about the
 // category.
-import { bestWindowScore, featureKeys, MODEL_FEATURES, prepareModel, reads, scoreModel } from '../rules/engine/model';
+import { bestWindowScore, DEFAULT_GUARD_WORDS, featureKeys, MODEL_FEATURES, prepareModel, reads, scoreModel } from '../rules/engine/model';
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
 
@@ -70,8 +70,8 @@ export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trai
   const labels = categories.map((category) => posts.map((post) => (post.labels.includes(category) ? 1 : 0)));
   // Texts much longer than the violations it learnt from are beyond what it knows: it says nothing on them.
   const maxWords = options.maxWords ?? 2 * windowWords;
-  const guards = { ...DEFAULT_GUARD_WORDS, ...options.guardWords };
-  const guardWords = categories.map((category) => guards[category] ?? 2);
+  const guards = { ...GUARD_WORDS_BY_CATEGORY, ...options.guardWords };
+  const guardWords = categories.map((category) => guards[category] ?? DEFAULT_GUARD_WORDS);
   const shape = { keys, categories, minWords, windowWords, maxWords, trainedOn, guardWords };
 
   // Scores of clean posts by models that did not see them, read by the engine as it reads any
@@ -117,7 +117,7 @@ interface ModelShape {
  * weighs like the insults themselves: its windows must pass without their three heaviest words
  * ("Diet Coke came up twice" or "on a parlé du PDG" are no insult).
  */
-const DEFAULT_GUARD_WORDS: Partial<Record<Category, number>> = { conduct: 3 };
+const GUARD_WORDS_BY_CATEGORY: Partial<Record<Category, number>> = { conduct: 3 };
 
 /** The compiled model of one quantised model per category; rows whose bytes are all zero weigh nothing and are left out. */
 function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] = columns.map(() => 0)): CompiledModel {

@@ -24,9 +24,8 @@ let currentFindings: Finding[] = [];
 let currentRule: CompiledRule | undefined;
 let currentPrepared: PreparedPack | undefined;
 let currentEnabled: Uint8Array = new Uint8Array(0);
-/** Per rule, the stamp of the last analysis in which an `unless` term silenced this model rule. */
-let silencedModel = new Int32Array(0);
-let analysisStamp = 0;
+/** Per rule: 1 when an `unless` term silenced this model rule in the analysis in progress. */
+let silencedModel = new Uint8Array(0);
 /** Held between analyses instead of the last result, which is the caller's. */
 const idle: Finding[] = [];
 
@@ -45,11 +44,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const findings: Finding[] = (currentFindings = []);
   currentPrepared = prepared;
   currentEnabled = enabled;
-  if (++analysisStamp === 0x7fffffff) {
-    silencedModel.fill(0);
-    analysisStamp = 1;
-  }
-  if (silencedModel.length < prepared.rules.length) silencedModel = new Int32Array(prepared.rules.length);
+  if (silencedModel.length < prepared.rules.length) silencedModel = new Uint8Array(prepared.rules.length);
 
   scanWords(text, words, prepared.filter);
   collectHits(prepared, text);
@@ -63,7 +58,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     try {
       // An `unless` hit (terms, patterns, requires, model) makes the whole post fine for the rule.
       if (silenced(from, to)) {
-        if (rule.kind === 'model') silencedModel[r] = analysisStamp;
+        if (rule.kind === 'model') silencedModel[r] = 1;
         continue;
       }
       if (rule.kind === 'terms') pickTerms(from, to);
@@ -119,13 +114,14 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   if (model && prepared.modelRules.length > 0 && reads(model, words)) {
     scoreModel(model, words);
     for (const r of prepared.modelRules) {
-      if (!enabled[r] || silencedModel[r] === analysisStamp) continue;
+      if (!enabled[r] || silencedModel[r] === 1) continue;
       const rule = (currentRule = prepared.rules[r]);
       const column = model.categories.indexOf(rule.category);
       if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);
     }
   }
 
+  for (const r of prepared.modelRules) silencedModel[r] = 0;
   currentText = '';
   currentFindings = idle;
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

@@ -68,7 +68,7 @@ export interface PreparedModel {
 
 /** The most heaviest words a window may be asked to pass without. */
 export const MAX_GUARD_WORDS = 4;
-const DEFAULT_GUARD_WORDS = 2;
+export const DEFAULT_GUARD_WORDS = 2;
 
 export function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);

@@ -49,8 +49,8 @@ function handModel(weights: Record<string, number>, bias: number, threshold: num
   };
 }
 
-function withModel(model: CompiledModel): CompiledPack {
-  const rule = { id: 'confidential/model', kind: 'model', category: 'confidential', severity: 'warn', policy: 'secrets', message: { en: 'Reads like a secret.' }, tip: { en: 'Wait.' } } as const;
+function withModel(model: CompiledModel, unless?: string[]): CompiledPack {
+  const rule: ModelRule = { id: 'confidential/model', kind: 'model', category: 'confidential', severity: 'warn', policy: 'secrets', message: { en: 'Reads like a secret.' }, tip: { en: 'Wait.' }, unless };
   return { ...base, rules: [...base.rules, rule], model };
 }
 
@@ -84,8 +84,7 @@ describe('model rules in analyze()', () => {
   });
 
   it('say nothing when the post holds one of the rule\'s unless terms', () => {
-    const rule: ModelRule = { id: 'confidential/model', kind: 'model', category: 'confidential', severity: 'warn', policy: 'secrets', message: { en: 'Reads like a secret.' }, tip: { en: 'Wait.' }, unless: ['press release'] };
-    const silenced: CompiledPack = { ...pack, rules: [...base.rules, rule] };
+    const silenced = withModel(pack.model!, ['press release']);
     const text = 'The board is quietly preparing a merger. See you soon';
     expect(modelFindings(text, silenced)).toHaveLength(1);
     expect(modelFindings(text + ', the press release is out', silenced)).toEqual([]);
