@@ -6,7 +6,7 @@ import { CliError } from './CliError';
 import type { Command } from './Command';
 import { fsErrorReason } from './fsErrorReason';
 import { parseCommandArgs } from './parseCommandArgs';
-import { trainModel, type LabelledText } from './trainModel';
+import { listWords, trainModel, type LabelledText } from './trainModel';
 
 export const train: Command = {
   name: 'train',
@@ -58,7 +58,7 @@ Options:
     }
     let model;
     try {
-      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords });
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, ignoredWords: listWords() });
     } catch (error) {
       throw new CliError(`train: ${(error as Error).message}`);
     }

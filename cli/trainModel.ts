@@ -10,6 +10,10 @@
 // category.
 import { bestWindowScore, DEFAULT_GUARD_WORDS, featureKeys, MODEL_FEATURES, prepareModel, reads, scoreModel } from '../rules/engine/model';
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
+import { normalizeTerm } from '../rules/engine/normalize';
+import { stringHash } from '../rules/engine/termHash';
+import { LEXICON_SOURCES } from '../rules/pack/schema';
+import { lexiconTerms } from '../rules/pack/lexicons';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
 
 export interface LabelledText {
@@ -37,6 +41,12 @@ export interface TrainOptions {
    * `CompiledModel.guardWords`); default 2, and 3 for conduct.
    */
   guardWords?: Partial<Record<Category, number>>;
+  /**
+   * Words the model learns nothing from, alone or in a pair: the maintained word lists'
+   * (`listWords`), which the rules report. Their look-alikes ("cul-de-sac", "Scunthorpe") would
+   * otherwise move the model, which has no exceptions.
+   */
+  ignoredWords?: readonly string[];
 }
 
 const FOLDS = 5;
@@ -59,7 +69,7 @@ const JOINED = 3;
 /** The model of `posts` for every category that has labelled posts. */
 export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trainedOn'], options: TrainOptions = {}): CompiledModel {
   const { cleanRate = 0.002, minPosts = 3, epochs = 30, l2 = 0.03, minWords = 8 } = options;
-  const { keys, features, wordCounts } = featurise(posts, minPosts);
+  const { keys, features, wordCounts } = featurise(posts, minPosts, options.ignoredWords);
   const clean = posts.map((post) => post.labels.length === 0);
   const categories = (options.categories ?? CATEGORIES).filter((category) => posts.some((post) => post.labels.includes(category)));
   if (categories.length === 0) throw new Error('no labelled post: a model needs posts with labels, and clean posts');
@@ -151,7 +161,20 @@ const NO_TERMS = emptyWordFilter();
  * the pair it starts at 2w + 1; repeats kept, as the engine counts them), -1 where the model
  * has no such feature.
  */
-function featurise(posts: LabelledText[], minPosts: number): { keys: number[]; features: Int32Array[]; wordCounts: number[] } {
+/** Every one-word entry of the maintained word lists (any rating), normalised as the rules read them. */
+export function listWords(): string[] {
+  const words = new Set<string>();
+  for (const source of LEXICON_SOURCES) {
+    for (const entry of lexiconTerms(source, 0)) {
+      const word = normalizeTerm(entry);
+      if (word !== '' && !word.includes(' ') && !word.includes('|')) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+function featurise(posts: LabelledText[], minPosts: number, ignoredWords: readonly string[] = []): { keys: number[]; features: Int32Array[]; wordCounts: number[] } {
+  const ignored = new Set(ignoredWords.map(stringHash));
   const words = createWords();
   let buffer = new Int32Array(256);
   const wordCounts: number[] = [];
@@ -160,6 +183,13 @@ function featurise(posts: LabelledText[], minPosts: number): { keys: number[]; f
     wordCounts.push(words.count);
     if (buffer.length < words.count * 2) buffer = new Int32Array(words.count * 2);
     const n = featureKeys(words, buffer);
+    // An ignored word's feature is 2w, the pair it ends 2w - 1, the pair it starts 2w + 1.
+    for (let w = 0; w < words.count; w++) {
+      if (!ignored.has(words.hash[w])) continue;
+      buffer[2 * w] = 0;
+      buffer[2 * w + 1] = 0;
+      if (w > 0) buffer[2 * w - 1] = 0;
+    }
     return buffer.slice(0, n);
   });
   const postsWith = new Map<number, number>();

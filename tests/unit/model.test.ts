@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trainModel, type LabelledText } from '../../cli/trainModel';
+import { listWords, trainModel, type LabelledText } from '../../cli/trainModel';
 import { analyze } from '../../rules/engine/analyze';
 import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/model';
 import { stringHash } from '../../rules/engine/termHash';
@@ -173,6 +173,26 @@ describe('trainModel', () => {
     const short = [...posts.filter((post) => post.labels.length > 0), { text: 'Lovely day.', labels: [] }, { text: 'See you soon.', labels: [] }];
     const model = trainModel(short, []);
     expect(model.thresholds.every(Number.isFinite)).toBe(true);
+  });
+
+  it('learns nothing from ignored words, alone or in a pair', () => {
+    const keysOf = (model: CompiledModel) => {
+      const bytes = Uint8Array.from(Buffer.from(model.keys, 'base64'));
+      return new Set(new Int32Array(bytes.buffer));
+    };
+    const merger = stringHash('merger');
+    const withMerger = (keys: Set<number>) => [...keys].filter((key) => key === merger || FILLER.some((w) => key === pairFeature(merger, stringHash(w.toLowerCase())) || key === pairFeature(stringHash(w.toLowerCase()), merger)));
+    expect(withMerger(keysOf(trainModel(posts, []))).length).toBeGreaterThan(1);
+    const ignoring = trainModel(posts, [], { ignoredWords: ['merger'] });
+    expect(withMerger(keysOf(ignoring))).toEqual([]);
+    expect(keysOf(ignoring).has(stringHash('roadmap'))).toBe(true);
+  });
+
+  it('ignores the one-word entries of the maintained word lists, as the rules read them', () => {
+    const words = listWords();
+    expect(words).toContain('merde');
+    expect(words).toContain('shit');
+    expect(words.every((word) => word === word.toLowerCase() && !word.includes(' '))).toBe(true);
   });
 
   it('refuses a corpus without clean posts or without labels', () => {
