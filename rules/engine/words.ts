@@ -266,6 +266,13 @@ function noteEmojiEnd(text: string, at: number, words: Words): void {
   words.sentenceEnd[words.sentenceCount++] = end;
 }
 
+/**
+ * Whether `c`, two units before a capital, may be an emoji's last unit or whitespace before it:
+ * what `noteEmojiEnd` looks for is at U+1680 or above, or whitespace (most capitals follow a
+ * letter or a full stop and a space, and skip the call).
+ */
+const mayFollowEmoji = (c: number): boolean => c >= 0x1680 || c <= 32 || c === 0xa0;
+
 /** High surrogates of U+1F000-1FAFF (emoji, symbols and pictographs). */
 const isPictographHigh = (c: number): boolean => c >= 0xd83c && c <= 0xd83e;
 
@@ -355,62 +362,34 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   const rootPrefixes = rootPrefixLengths !== 0;
   prepare(words, len, prefixLengths);
   const infos = charInfo;
-  const { hash, start, end, barBefore, candidate } = words;
+  const { hash, start, end, barBefore, candidate, prefixHits } = words;
   let candidates = 0;
   let keywords = 0;
   digitRun = 0;
   digitRunEnd = -8;
   longestRun = 0;
-  // Locals in the loop; the module's `count` and `bar` carry them into the general loop and back.
   let wordCount = 0;
   let pendingBar = 0;
   let previousFlags = 0;
   let i = 0;
-  // Words of letters and digits that fold to one char each, with no letter thrice in a row and
-  // no leet, take this loop; any other word is read again by `scanGeneral`, from its start.
+  // Words of plain letters (one unit, one char, no letter thrice in a row) take this loop, and
+  // spaces and sentence punctuation; the rest (digits, "#", letters not folded yet, stretched
+  // words) are read out of line by `readOther`, which hands the loop's state back and forth
+  // through the module's variables. Kept small: this loop is most of the scan's time.
   while (i < len) {
     let unit = text.charCodeAt(i);
     let info = infos[unit];
     let kind = info >>> 16;
-    if (kind === SPACE_KIND) {
-      if (unit === 10) noteSentenceEnd(text, i, words);
-      i++;
-      continue;
-    }
-    if (kind === BAR_KIND) {
-      noteSentenceEnd(text, i, words);
-      pendingBar = 1;
-      i++;
-      continue;
-    }
-    if (kind === HASH_KIND) {
-      count = wordCount;
-      bar = pendingBar;
-      pushHashWord(words, i, prefixLengths);
-      // "#" and the word before it are candidates, like words of the general loop.
-      if (pendingBar === 0) candidates = markWordBefore(words, wordCount, candidates);
-      words.prefixHits[wordCount] = 0;
-      candidate[candidates++] = wordCount;
-      wordCount = count;
-      previousFlags = rootFlags[HASH_WORD & 0xffff];
-      pendingBar = 0;
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
-    let h = FNV_OFFSET;
-    let previous = -1;
-    // Kinds of the word's chars, noted only once it has a digit: letters before the first digit
-    // and after each one (from `lettersFrom` on) are added when a digit or the end comes.
-    let seen = 0;
-    let lettersFrom = wordStart;
-    for (;;) {
-      while (kind === LETTER) {
+    let from = i;
+    if (kind === LETTER) {
+      if (isCapital(unit) && i > 1 && mayFollowEmoji(text.charCodeAt(i - 2))) noteEmojiEnd(text, i, words);
+      let h = FNV_OFFSET;
+      let previous = -1;
+      do {
         const c = info & 0xffff;
         // A letter thrice in a row: a stretched word, which the general loop squeezes. (Here
         // one unit is one char, so the char two back is text[i - 2].)
-        if (c === previous && i - wordStart >= 2 && (infos[text.charCodeAt(i - 2)] & 0xffff) === c) {
+        if (c === previous && i - from >= 2 && (infos[text.charCodeAt(i - 2)] & 0xffff) === c) {
           kind = 0;
           break;
         }
@@ -424,16 +403,109 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         unit = text.charCodeAt(i);
         info = infos[unit];
         kind = info >>> 16;
+      } while (kind === LETTER);
+      if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0) {
+        hash[wordCount] = h;
+        start[wordCount] = from;
+        end[wordCount] = i;
+        const flags = rootFlags[h & 0xffff];
+        // The word before may start a term with this one (after a space, and not a candidate
+        // already); this one may start a term.
+        if (pendingBar === 0 && (previousFlags & PAIR_FIRST) !== 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
+          prefixHits[wordCount - 1] = 0; // not a candidate on its own: no prefix hit
+          candidate[candidates++] = wordCount - 1;
+        }
+        const hits = rootPrefixes ? rootPrefixHits(text, from, i, rootPrefixLengths, rootPrefix) : 0;
+        if (hits !== 0 || (flags & ROOT_WORD) !== 0) {
+          prefixHits[wordCount] = hits;
+          candidate[candidates++] = wordCount;
+        }
+        if ((flags & KEYWORD) !== 0) keywords |= keywordFlagsOf(h);
+        previousFlags = flags;
+        barBefore[wordCount++] = pendingBar;
+        pendingBar = 0;
+        // A plain space after the word is consumed here; other separators by the next turn.
+        if (kind === SPACE_KIND && unit !== 10) i++;
+        continue;
       }
-      if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
-      // A digit: rare enough to take this slower step. (Its advance repeats the letter loop's:
-      // one loop for both, with a test of the kind per char, made the scan 5% slower.)
-      if (i > lettersFrom) seen |= LETTER;
-      seen |= kind;
-      previous = info & 0xffff;
-      h = Math.imul(h ^ previous, FNV_PRIME);
-      lettersFrom = ++i;
-      if (i === len) {
+      // A digit or a letter thrice, or a char not folded yet: read again from the word's start.
+      i = from;
+      from = -1; // its start was seen: no second look for an emoji before it
+    } else if (kind === SPACE_KIND) {
+      if (unit === 10) noteSentenceEnd(text, i, words);
+      i++;
+      continue;
+    } else if (kind === BAR_KIND) {
+      noteSentenceEnd(text, i, words);
+      pendingBar = 1;
+      i++;
+      continue;
+    }
+    count = wordCount;
+    bar = pendingBar;
+    otherCandidates = candidates;
+    otherKeywords = keywords;
+    otherPreviousFlags = previousFlags;
+    i = readOther(text, i, from === i, words, filter);
+    wordCount = count;
+    pendingBar = bar;
+    candidates = otherCandidates;
+    keywords = otherKeywords;
+    previousFlags = otherPreviousFlags;
+  }
+  words.count = wordCount;
+  words.candidateCount = candidates;
+  words.facts.digitRun = longestRun;
+  words.facts.keywords = keywords;
+}
+
+// The fast loop's state while `readOther` runs (with `count` and `bar`).
+let otherCandidates = 0;
+let otherKeywords = 0;
+let otherPreviousFlags = 0;
+
+/**
+ * What the fast loop leaves at `at`: "#", or a word that holds digits, stretched letters or
+ * chars it does not know. Words of letters and digits that fold to one char each, with no
+ * letter thrice in a row and no leet, are pushed here; any other is read by `scanGeneral`.
+ * Returns where the fast loop goes on.
+ */
+function readOther(text: string, at: number, wordStarts: boolean, words: Words, filter: WordFilter): number {
+  const len = text.length;
+  const infos = charInfo;
+  const { prefixLengths, rootFlags } = filter;
+  let i = at;
+  let unit = text.charCodeAt(i);
+  let info = infos[unit];
+  let kind = info >>> 16;
+  if (kind === HASH_KIND) {
+    const afterBreak = bar;
+    pushHashWord(words, i, prefixLengths);
+    // "#" and the word before it are candidates, like words of the general loop.
+    if (afterBreak === 0) otherCandidates = markWordBefore(words, count - 1, otherCandidates);
+    words.prefixHits[count - 1] = 0;
+    words.candidate[otherCandidates++] = count - 1;
+    otherPreviousFlags = rootFlags[HASH_WORD & 0xffff];
+    return i + 1;
+  }
+  const wordStart = i;
+  if (wordStarts && isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
+  let h = FNV_OFFSET;
+  let previous = -1;
+  // Kinds of the word's chars, noted only once it has a digit: letters before the first digit
+  // and after each one (from `lettersFrom` on) are added when a digit or the end comes.
+  let seen = 0;
+  let lettersFrom = wordStart;
+  for (;;) {
+    while (kind === LETTER) {
+      const c = info & 0xffff;
+      if (c === previous && i - wordStart >= 2 && (infos[text.charCodeAt(i - 2)] & 0xffff) === c) {
+        kind = 0;
+        break;
+      }
+      previous = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (++i === len) {
         kind = SPACE_KIND;
         unit = SPACE;
         break;
@@ -442,56 +514,66 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       info = infos[unit];
       kind = info >>> 16;
     }
-    if (seen !== 0 && i > lettersFrom) seen |= LETTER;
-    if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
-      hash[wordCount] = h;
-      start[wordCount] = wordStart;
-      end[wordCount] = i;
-      const flags = rootFlags[h & 0xffff];
-      // The word before may start a term with this one (after a space, and not a candidate
-      // already); this one may start a term.
-      if (pendingBar === 0 && (previousFlags & PAIR_FIRST) !== 0 && (candidates === 0 || candidate[candidates - 1] !== wordCount - 1) && hasPair(rootPairs, hash[wordCount - 1], h)) {
-        words.prefixHits[wordCount - 1] = 0; // not a candidate on its own: no prefix hit
-        candidate[candidates++] = wordCount - 1;
-      }
-      const prefixHits = rootPrefixes ? rootPrefixHits(text, wordStart, i, rootPrefixLengths, rootPrefix) : 0;
-      if (prefixHits !== 0 || (flags & ROOT_WORD) !== 0) {
-        words.prefixHits[wordCount] = prefixHits;
-        candidate[candidates++] = wordCount;
-      }
-      if ((flags & KEYWORD) !== 0) keywords |= keywordFlagsOf(h);
-      previousFlags = flags;
-      barBefore[wordCount++] = pendingBar;
-      pendingBar = 0;
-      if ((seen & (DIGIT | LEET_DIGIT)) !== 0) {
-        noteDigits(wordStart, i);
-      }
-      // A plain space after the word is consumed here; other separators by the outer loop.
-      if (kind === SPACE_KIND && unit !== 10) i++;
-      continue;
+    if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
+    if (i > lettersFrom) seen |= LETTER;
+    seen |= kind;
+    previous = info & 0xffff;
+    h = Math.imul(h ^ previous, FNV_PRIME);
+    lettersFrom = ++i;
+    if (i === len) {
+      kind = SPACE_KIND;
+      unit = SPACE;
+      break;
     }
-    count = wordCount;
-    bar = pendingBar;
-    generalDigit = false;
-    i = scanGeneral(text, wordStart, words, prefixLengths);
-    // What the general loop read counts in a run, whole, when it holds a digit.
-    if (generalDigit) {
-      noteDigits(wordStart, i);
-    }
-    // Words of the general loop are all candidates, and so is the word before them (a pair).
-    if (count > wordCount) candidates = markWordBefore(words, wordCount, candidates);
-    while (wordCount < count) {
-      if ((rootFlags[hash[wordCount] & 0xffff] & KEYWORD) !== 0) keywords |= keywordFlagsOf(hash[wordCount]);
-      words.general[wordCount] = 1;
-      candidate[candidates++] = wordCount++;
-    }
-    if (wordCount > 0) previousFlags = rootFlags[hash[wordCount - 1] & 0xffff];
-    pendingBar = bar;
+    unit = text.charCodeAt(i);
+    info = infos[unit];
+    kind = info >>> 16;
   }
-  words.count = wordCount;
-  words.candidateCount = candidates;
-  words.facts.digitRun = longestRun;
-  words.facts.keywords = keywords;
+  if (seen !== 0 && i > lettersFrom) seen |= LETTER;
+  if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
+    pushPlainWord(text, words, filter, h, wordStart, i);
+    if ((seen & (DIGIT | LEET_DIGIT)) !== 0) noteDigits(wordStart, i);
+    return kind === SPACE_KIND && unit !== 10 ? i + 1 : i;
+  }
+  const wordCount = count;
+  generalDigit = false;
+  i = scanGeneral(text, wordStart, words, prefixLengths);
+  // What the general loop read counts in a run, whole, when it holds a digit.
+  if (generalDigit) noteDigits(wordStart, i);
+  // Words of the general loop are all candidates, and so is the word before them (a pair).
+  if (count > wordCount) otherCandidates = markWordBefore(words, wordCount, otherCandidates);
+  for (let w = wordCount; w < count; w++) {
+    if ((rootFlags[words.hash[w] & 0xffff] & KEYWORD) !== 0) otherKeywords |= keywordFlagsOf(words.hash[w]);
+    words.general[w] = 1;
+    words.candidate[otherCandidates++] = w;
+  }
+  if (count > 0) otherPreviousFlags = rootFlags[words.hash[count - 1] & 0xffff];
+  return i;
+}
+
+/** The fast loop's bookkeeping of a plain word, for the words `readOther` reads. */
+function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number, from: number, to: number): void {
+  const { rootPrefixLengths, rootPrefix, rootFlags, rootPairs } = filter;
+  const { hash, candidate, prefixHits } = words;
+  const w = count;
+  hash[w] = h;
+  words.start[w] = from;
+  words.end[w] = to;
+  const flags = rootFlags[h & 0xffff];
+  if (bar === 0 && (otherPreviousFlags & PAIR_FIRST) !== 0 && (otherCandidates === 0 || candidate[otherCandidates - 1] !== w - 1) && hasPair(rootPairs, hash[w - 1], h)) {
+    prefixHits[w - 1] = 0;
+    candidate[otherCandidates++] = w - 1;
+  }
+  const hits = rootPrefixLengths !== 0 ? rootPrefixHits(text, from, to, rootPrefixLengths, rootPrefix) : 0;
+  if (hits !== 0 || (flags & ROOT_WORD) !== 0) {
+    prefixHits[w] = hits;
+    candidate[otherCandidates++] = w;
+  }
+  if ((flags & KEYWORD) !== 0) otherKeywords |= keywordFlagsOf(h);
+  otherPreviousFlags = flags;
+  words.barBefore[w] = bar;
+  count = w + 1;
+  bar = 0;
 }
 
 /** Bit L set when the first L chars of plain word text[start, end) hash into `rootPrefix`, for L in `lengths`. */
