@@ -580,7 +580,10 @@ function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number
 function rootPrefixHits(text: string, start: number, end: number, lengths: number, rootPrefix: Uint8Array): number {
   let hits = 0;
   let h = FNV_OFFSET;
-  for (let n = 1; n <= end - start && n < 32; n++) {
+  // Up to the longest prefix asked (a word shorter than the shortest one is not read at all).
+  const last = Math.min(end - start, 31 - Math.clz32(lengths));
+  if (last < 31 - Math.clz32(lengths & -lengths)) return 0;
+  for (let n = 1; n <= last; n++) {
     h = Math.imul(h ^ (charInfo[text.charCodeAt(start + n - 1)] & 0xffff), FNV_PRIME);
     if ((lengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) hits |= 1 << n;
   }
