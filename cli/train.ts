@@ -1,12 +1,14 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DEFAULT_PACK_DIR, MODEL_FILE } from '../rules/pack/loadPack';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_PACK_DIR, MODEL_FILE, readSources } from '../rules/pack/loadPack';
+import { LexiconSchema } from '../rules/pack/schema';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
 import { CliError } from './CliError';
 import type { Command } from './Command';
 import { fsErrorReason } from './fsErrorReason';
 import { parseCommandArgs } from './parseCommandArgs';
-import { listWords, trainModel, type LabelledText } from './trainModel';
+import { listWords, trainModel, type LabelledText, type WordList } from './trainModel';
 
 export const train: Command = {
   name: 'train',
@@ -46,6 +48,7 @@ Options:
     if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
     const windowWords = wordCount(values['window-words'], '--window-words');
     const maxWords = wordCount(values['max-words'], '--max-words');
+    const packDir = values.pack ?? DEFAULT_PACK_DIR;
     const posts: LabelledText[] = [];
     const trainedOn = files.map((file) => {
       const read = readCorpus(file);
@@ -58,11 +61,11 @@ Options:
     }
     let model;
     try {
-      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, ignoredWords: listWords() });
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, ignoredWords: listWords(packWordLists(packDir)) });
     } catch (error) {
       throw new CliError(`train: ${(error as Error).message}`);
     }
-    const out = join(values.pack ?? DEFAULT_PACK_DIR, MODEL_FILE);
+    const out = join(packDir, MODEL_FILE);
     const temporary = `${out}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, modelFileText(model));
@@ -108,4 +111,28 @@ export function readCorpus(file: string): LabelledText[] {
     posts.push({ text, labels: labels as Category[] });
   });
   return posts;
+}
+
+/**
+ * The word lists a pack's rules take words from (their `lexicon`), read from its rule files
+ * alone: the model may be missing or stale while it is being retrained.
+ */
+export function packWordLists(dir: string): WordList[] {
+  const lists: WordList[] = [];
+  try {
+    for (const { file, text } of readSources(dir).ruleFiles) {
+      const rules: unknown = (parseYaml(text) as { rules?: unknown } | null)?.rules;
+      if (!Array.isArray(rules)) continue;
+      rules.forEach((rule: { lexicon?: unknown }, i) => {
+        if (rule?.lexicon === undefined) return;
+        const parsed = LexiconSchema.safeParse(rule.lexicon);
+        if (!parsed.success) throw new CliError(`train: ${dir}/${file}: rules[${i}].lexicon: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        lists.push(parsed.data);
+      });
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`train: cannot read the pack's rules in ${dir}: ${(error as Error).message}`);
+  }
+  return lists;
 }

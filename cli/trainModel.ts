@@ -12,7 +12,7 @@ import { bestWindowScore, DEFAULT_GUARD_WORDS, featureKeys, MODEL_FEATURES, prep
 import { createWords, emptyWordFilter, scanWords } from '../rules/engine/words';
 import { normalizeTerm } from '../rules/engine/normalize';
 import { stringHash } from '../rules/engine/termHash';
-import { LEXICON_SOURCES } from '../rules/pack/schema';
+import type { LEXICON_SOURCES } from '../rules/pack/schema';
 import { lexiconTerms } from '../rules/pack/lexicons';
 import { CATEGORIES, type Category, type CompiledModel } from '../rules/types';
 
@@ -42,8 +42,8 @@ export interface TrainOptions {
    */
   guardWords?: Partial<Record<Category, number>>;
   /**
-   * Words the model learns nothing from, alone or in a pair: the maintained word lists'
-   * (`listWords`), which the rules report. Their look-alikes ("cul-de-sac", "Scunthorpe") would
+   * Words the model learns nothing from, alone or in a pair: those of the word lists the pack's
+   * rules report (`listWords`). Their look-alikes ("cul-de-sac", "Scunthorpe") would
    * otherwise move the model, which has no exceptions.
    */
   ignoredWords?: readonly string[];
@@ -161,11 +161,17 @@ const NO_TERMS = emptyWordFilter();
  * the pair it starts at 2w + 1; repeats kept, as the engine counts them), -1 where the model
  * has no such feature.
  */
-/** Every one-word entry of the maintained word lists (any rating), normalised as the rules read them. */
-export function listWords(): string[] {
+/** A word list as a pack's `terms` rule takes it (`lexicon`). */
+export interface WordList {
+  source: (typeof LEXICON_SOURCES)[number];
+  minRating: number;
+}
+
+/** The one-word entries of these word lists (as a pack's rules configure them), normalised as the rules read them. */
+export function listWords(lists: readonly WordList[]): string[] {
   const words = new Set<string>();
-  for (const source of LEXICON_SOURCES) {
-    for (const entry of lexiconTerms(source, 0)) {
+  for (const { source, minRating } of lists) {
+    for (const entry of lexiconTerms(source, minRating)) {
       const word = normalizeTerm(entry);
       if (word !== '' && !word.includes(' ') && !word.includes('|')) words.add(word);
     }

@@ -51,6 +51,8 @@ const base = {
 };
 
 export const LEXICON_SOURCES = ['cuss-en', 'cuss-fr'] as const;
+/** A maintained word list a `terms` rule takes words from: those rated `minRating` or more (0 = maybe, 2 = surely profane). */
+export const LexiconSchema = z.strictObject({ source: z.enum(LEXICON_SOURCES), minRating: z.number().int().min(0).max(2).default(2) });
 
 export const RuleSourceSchema = z.discriminatedUnion('kind', [
   z
@@ -63,7 +65,7 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
       exceptAfter: terms.default([]),
       // Terms that make the whole post fine for this rule: the rule says nothing when one is present.
       unless: terms.default([]),
-      lexicon: z.strictObject({ source: z.enum(LEXICON_SOURCES), minRating: z.number().int().min(0).max(2).default(2) }).optional(),
+      lexicon: LexiconSchema.optional(),
     })
     .refine((r) => r.terms.length > 0 || r.lexicon, { message: 'a terms rule needs terms or a lexicon', path: ['terms'] }),
   z.strictObject({

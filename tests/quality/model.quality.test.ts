@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelFileText, readCorpus } from '../../cli/train';
+import { modelFileText, packWordLists, readCorpus } from '../../cli/train';
 import { listWords, trainModel } from '../../cli/trainModel';
 import type { Category } from '../../rules/types';
 import { BLIND_ROUND } from './labelledCorpus';
@@ -24,7 +24,7 @@ describe('the default model', { timeout: 60_000 }, () => {
     const model = trainModel(
       posts.flat(),
       files.map((file, i) => ({ file: basename(file), posts: posts[i]!.length })),
-      { categories: valuesOf('category') as Category[], windowWords: Number(valuesOf('window-words')[0]), maxWords: Number(valuesOf('max-words')[0]), ignoredWords: listWords() },
+      { categories: valuesOf('category') as Category[], windowWords: Number(valuesOf('window-words')[0]), maxWords: Number(valuesOf('max-words')[0]), ignoredWords: listWords(packWordLists('rules/packs/default')) },
     );
     expect(readFileSync('rules/packs/default/model.json', 'utf8')).toBe(modelFileText(model));
   });

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packWordLists } from '../../cli/train';
 import { listWords, trainModel, type LabelledText } from '../../cli/trainModel';
 import { analyze } from '../../rules/engine/analyze';
 import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/model';
@@ -188,11 +189,27 @@ describe('trainModel', () => {
     expect(keysOf(ignoring).has(stringHash('roadmap'))).toBe(true);
   });
 
-  it('ignores the one-word entries of the maintained word lists, as the rules read them', () => {
-    const words = listWords();
+  it('ignores the one-word entries of the word lists the pack reads, at the ratings it reads them', () => {
+    const lists = packWordLists('rules/packs/default');
+    expect(lists).toEqual([
+      { source: 'cuss-en', minRating: 2 },
+      { source: 'cuss-fr', minRating: 2 },
+    ]);
+    const words = listWords(lists);
     expect(words).toContain('merde');
     expect(words).toContain('shit');
+    // Rated "maybe" (0) in the list: the default pack does not report them, so the model may learn them.
+    expect(words).not.toContain('cancer');
+    expect(listWords([{ source: 'cuss-en', minRating: 0 }])).toContain('cancer');
     expect(words.every((word) => word === word.toLowerCase() && !word.includes(' '))).toBe(true);
+  });
+
+  it('names the file and the rule when a word list is misconfigured', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postguard-lists-'));
+    cpSync(MINI, dir, { recursive: true });
+    const file = join(dir, 'rules/mini.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s+)kind: terms$/m, '$1kind: terms\n$1lexicon: { source: cuss-xx }'));
+    expect(() => packWordLists(dir)).toThrow(/^train: .*rules\/mini\.yaml: rules\[\d+\]\.lexicon: /);
   });
 
   it('refuses a corpus without clean posts or without labels', () => {
