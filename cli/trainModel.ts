@@ -156,11 +156,6 @@ function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] 
 /** The word scan hashes every word whatever the terms; with none, it picks no candidate. */
 const NO_TERMS = emptyWordFilter();
 
-/**
- * Each post's features as indices into `keys`, in the engine's order (word w's feature at 2w,
- * the pair it starts at 2w + 1; repeats kept, as the engine counts them), -1 where the model
- * has no such feature.
- */
 /** A word list as a pack's `terms` rule takes it (`lexicon`). */
 export interface WordList {
   source: (typeof LEXICON_SOURCES)[number];
@@ -179,6 +174,11 @@ export function listWords(lists: readonly WordList[]): string[] {
   return [...words];
 }
 
+/**
+ * Each post's features as indices into `keys`, in the engine's order (word w's feature at 2w,
+ * the pair it starts at 2w + 1; repeats kept, as the engine counts them), -1 where the model
+ * has no such feature.
+ */
 function featurise(posts: LabelledText[], minPosts: number, ignoredWords: readonly string[] = []): { keys: number[]; features: Int32Array[]; wordCounts: number[] } {
   const ignored = new Set(ignoredWords.map(stringHash));
   const words = createWords();
