@@ -492,8 +492,10 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
   if (wordStarts && isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
   let h = FNV_OFFSET;
   let previous = -1;
-  // Kinds of the word's chars, noted only once it has a digit: letters before the first digit
-  // and after each one (from `lettersFrom` on) are added when a digit or the end comes.
+  // The fast loop's letter loop again, with a step for digits (which that loop leaves out to stay
+  // small; see `pushPlainWord`). Kinds of the word's chars are noted only once it has a digit:
+  // letters before the first digit and after each one (from `lettersFrom` on) are added when a
+  // digit or the end comes.
   let seen = 0;
   let lettersFrom = wordStart;
   for (;;) {
