@@ -492,37 +492,22 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
   if (wordStarts && isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
   let h = FNV_OFFSET;
   let previous = -1;
-  // The fast loop's letter loop again, with a step for digits (which that loop leaves out to stay
-  // small; see `pushPlainWord`). Kinds of the word's chars are noted only once it has a digit:
-  // letters before the first digit and after each one (from `lettersFrom` on) are added when a
-  // digit or the end comes.
+  // Letters and digits in one loop (the fast loop leaves digits out to stay small; here speed
+  // matters less than in it), noting the kinds of the word's chars.
   let seen = 0;
-  let lettersFrom = wordStart;
   for (;;) {
-    while (kind === LETTER) {
+    if (kind === LETTER) {
       const c = info & 0xffff;
+      // A letter thrice in a row: a stretched word, which the general loop squeezes.
       if (c === previous && i - wordStart >= 2 && (infos[text.charCodeAt(i - 2)] & 0xffff) === c) {
         kind = 0;
         break;
       }
-      previous = c;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      if (++i === len) {
-        kind = SPACE_KIND;
-        unit = SPACE;
-        break;
-      }
-      unit = text.charCodeAt(i);
-      info = infos[unit];
-      kind = info >>> 16;
-    }
-    if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
-    if (i > lettersFrom) seen |= LETTER;
+    } else if ((kind & (DIGIT | LEET_DIGIT)) === 0) break;
     seen |= kind;
     previous = info & 0xffff;
     h = Math.imul(h ^ previous, FNV_PRIME);
-    lettersFrom = ++i;
-    if (i === len) {
+    if (++i === len) {
       kind = SPACE_KIND;
       unit = SPACE;
       break;
@@ -531,7 +516,6 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
     info = infos[unit];
     kind = info >>> 16;
   }
-  if (seen !== 0 && i > lettersFrom) seen |= LETTER;
   if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
     pushPlainWord(text, words, filter, h, wordStart, i);
     if ((seen & (DIGIT | LEET_DIGIT)) !== 0) noteDigits(wordStart, i);
