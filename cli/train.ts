@@ -14,7 +14,7 @@ export const train: Command = {
   name: 'train',
   summary: "learn the pack's model (model.json) from labelled posts",
   usage: `Usage: postguard train --corpus FILE [--corpus FILE ...] [--category NAME ...] [--pack DIR] [--clean-rate R]
-       [--window-words N] [--max-words N]
+       [--window-words N] [--max-words N] [--veto-margin M|none]
 
 Learns, for each category, which words and pairs of words make a post break the policy, from
 labelled posts, and writes the pack's model.json. The pack's \`model\` rules report what it
@@ -29,6 +29,8 @@ Options:
   --window-words N  read texts in windows of sentences of at most N words (default: as long as
                     99% of the violating posts)
   --max-words N     say nothing on texts of more words (default: twice the window)
+  --veto-margin M   demote a phrase rule's warning to a tip when the model scores its category
+                    more than M below its threshold (default 1.5, conduct never; none: never)
 `,
   run(args) {
     const { values } = parseCommandArgs('train', {
@@ -40,6 +42,7 @@ Options:
         'clean-rate': { type: 'string' },
         'window-words': { type: 'string' },
         'max-words': { type: 'string' },
+        'veto-margin': { type: 'string' },
       },
     });
     const files = values.corpus ?? [];
@@ -48,6 +51,7 @@ Options:
     if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
     const windowWords = wordCount(values['window-words'], '--window-words');
     const maxWords = wordCount(values['max-words'], '--max-words');
+    const vetoMargin = vetoMarginOf(values['veto-margin']);
     const packDir = values.pack ?? DEFAULT_PACK_DIR;
     const posts: LabelledText[] = [];
     const trainedOn = files.map((file) => {
@@ -61,7 +65,7 @@ Options:
     }
     let model;
     try {
-      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, ignoredWords: listWords(packWordLists(packDir)) });
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, vetoMargin, ignoredWords: listWords(packWordLists(packDir)) });
     } catch (error) {
       throw new CliError(`train: ${(error as Error).message}`);
     }
@@ -135,4 +139,13 @@ export function packWordLists(dir: string): WordList[] {
     throw new CliError(`train: cannot read the pack's rules in ${dir}: ${(error as Error).message}`);
   }
   return lists;
+}
+
+/** `--veto-margin`: a number of 0 or more, or "none"; undefined for the default. */
+function vetoMarginOf(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'none') return null;
+  const margin = Number(value);
+  if (value.trim() === '' || !(margin >= 0 && margin <= 1000)) throw new CliError(`train: --veto-margin must be a number from 0 to 1000, or none, got "${value}"`);
+  return margin;
 }

@@ -174,6 +174,15 @@ export interface CompiledModel {
   maxWords: number;
   /** The labelled files it learnt from, for reports: name and post count. */
   trainedOn: { file: string; posts: number }[];
+  /**
+   * Per category, a second opinion on phrase findings: a `warn` finding of a `terms` or
+   * `pattern` rule, on a post the model reads, becomes a `tip` when the model scores the
+   * finding's category more than this far below its threshold (the score without the window's
+   * heaviest words, as for model rules). The phrase is there, but nothing around it reads like
+   * the category: "my grandma's confidential lasagna recipe". null, or no list: that category's
+   * findings are never demoted.
+   */
+  vetoMargins?: (number | null)[];
 }
 
 export interface Finding {

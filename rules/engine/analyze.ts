@@ -8,7 +8,7 @@ import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../typ
 import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
-import { flagged, reads, scoreModel, sentence } from './model';
+import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
 import { matchPhrases } from './phrases';
 import { enabledRules, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
@@ -111,14 +111,16 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   }
 
   const model = prepared.model;
-  if (model && prepared.modelRules.length > 0 && reads(model, words)) {
-    scoreModel(model, words);
+  if (model && reads(model, words)) {
+    const veto = model.vetoes && hasVetoable(findings, prepared.vetoable);
+    if (prepared.modelRules.length > 0 || veto) scoreModel(model, words);
     for (const r of prepared.modelRules) {
       if (!enabled[r] || silencedModel[r] === 1) continue;
       const rule = (currentRule = prepared.rules[r]);
       const column = model.categories.indexOf(rule.category);
       if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);
     }
+    if (veto) demoteUnsupported(model, findings, prepared.vetoable);
   }
 
   for (const r of prepared.modelRules) silencedModel[r] = 0;
@@ -129,6 +131,32 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
 }
 
 const SEVERITY_RANK = { stop: 0, warn: 1, tip: 2 } as const;
+
+function hasVetoable(findings: Finding[], vetoable: Set<string>): boolean {
+  for (const finding of findings) if (finding.severity === 'warn' && vetoable.has(finding.ruleId)) return true;
+  return false;
+}
+
+/** Per model column, its best window score in the analysis in progress (NaN: not computed yet). */
+const columnScores = new Float64Array(8);
+
+/**
+ * The model's second opinion on phrase findings (see `CompiledModel.vetoMargins`): a `warn`
+ * finding of a `terms` or `pattern` rule becomes a `tip` when the model, which has scored the
+ * text, puts its category more than the category's margin below the threshold. A category with
+ * no window to read (-Infinity) keeps its findings: no opinion is not a veto.
+ */
+function demoteUnsupported(model: PreparedModel, findings: Finding[], vetoable: Set<string>): void {
+  columnScores.fill(NaN);
+  for (const finding of findings) {
+    if (finding.severity !== 'warn' || !vetoable.has(finding.ruleId)) continue;
+    const column = model.categories.indexOf(finding.category);
+    if (column < 0 || model.vetoMargins[column] === Infinity) continue;
+    if (Number.isNaN(columnScores[column])) columnScores[column] = bestWindowScore(model, column);
+    const score = columnScores[column];
+    if (score !== -Infinity && score < model.thresholds[column] - model.vetoMargins[column]) finding.severity = 'tip';
+  }
+}
 
 /**
  * Two rules of one category on the same text say the same thing twice: keep the most severe

@@ -64,6 +64,10 @@ export interface PreparedModel {
   minWords: number;
   windowWords: number;
   maxWords: number;
+  /** Per category, see `CompiledModel.vetoMargins` (Infinity: never demoted). */
+  vetoMargins: Float64Array;
+  /** Whether some category's findings may be demoted. */
+  vetoes: boolean;
 }
 
 /** The most heaviest words a window may be asked to pass without. */
@@ -113,6 +117,8 @@ export function prepareModel(model: CompiledModel): PreparedModel {
     minWords: model.minWords,
     windowWords: model.windowWords,
     maxWords: model.maxWords,
+    vetoMargins: Float64Array.from(model.categories, (_, c) => model.vetoMargins?.[c] ?? Infinity),
+    vetoes: model.vetoMargins?.some((margin) => margin !== null) ?? false,
   };
 }
 

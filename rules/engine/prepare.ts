@@ -53,6 +53,8 @@ export interface PreparedPack {
   /** The pack's model, when it has `model` rules; `modelRules` are those rules. */
   model: PreparedModel | undefined;
   modelRules: number[];
+  /** Ids of the `warn` rules of kind `terms` or `pattern`: the model may demote their findings (see `CompiledModel.vetoMargins`). */
+  vetoable: Set<string>;
 }
 
 /** The group of a pattern's `unless` terms: past the trigger groups (at most 8), so they never count as one. */
@@ -155,6 +157,7 @@ function build(pack: CompiledPack): PreparedPack {
     enabledBySite: new Map(),
     model: pack.model ? prepareModel(pack.model) : undefined,
     modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),
+    vetoable: new Set(pack.rules.flatMap((rule) => ((rule.kind === 'terms' || rule.kind === 'pattern') && rule.severity === 'warn' ? [rule.id] : []))),
   };
 }
 

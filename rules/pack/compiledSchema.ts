@@ -44,10 +44,11 @@ export const ModelSchema = z
     windowWords: z.number().int().min(1).max(10_000),
     maxWords: z.number().int().min(1).max(1_000_000),
     trainedOn: z.array(z.strictObject({ file: z.string().max(500), posts: z.number().int().min(0) })).max(1000),
+    vetoMargins: z.array(z.number().min(0).max(1000).nullable()).max(CATEGORIES.length).optional(),
   })
   .superRefine((model, context) => {
     const columns = model.categories.length;
-    for (const field of ['scales', 'biases', 'thresholds', 'guardWords'] as const) {
+    for (const field of ['scales', 'biases', 'thresholds', 'guardWords', 'vetoMargins'] as const) {
       if (model[field] !== undefined && model[field].length !== columns) context.addIssue({ code: 'custom', path: [field], message: `expected ${columns} numbers, one per category` });
     }
     const rows = decodedLength(model.keys) / 4;

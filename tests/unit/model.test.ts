@@ -11,7 +11,8 @@ import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { loadPack } from '../../rules/pack/loadPack';
 import { packErrorOf } from '../support/packErrorOf';
-import type { CompiledModel, CompiledPack, ModelRule } from '../../rules/types';
+import type { CompiledModel, CompiledPack, ModelRule, TermsRule } from '../../rules/types';
+import { termsRule } from '../support/termsRule';
 
 const MINI = 'tests/fixtures/packs/mini';
 const base = loadPack(MINI);
@@ -129,6 +130,41 @@ describe('model rules in analyze()', () => {
     const text = 'The board is quietly preparing a merger';
     expect(analyze(text, scoped, { site: 'www.linkedin.com' }).filter((f) => f.ruleId === 'confidential/model')).toEqual([]);
     expect(analyze(text, scoped, { site: 'x.com' }).filter((f) => f.ruleId === 'confidential/model')).toHaveLength(1);
+  });
+});
+
+describe("the model's second opinion on phrase findings (vetoMargins)", () => {
+  // One confidential column: "merger", "board" and "quietly" weigh 1.0 each, bias -0.5, threshold
+  // 0. A phrase rule flags "confidential" as a warning, another as a stop.
+  const label: TermsRule = { ...termsRule('confidential/label', ['confidential'], 'Marked confidential.'), category: 'confidential' };
+  const stamp: TermsRule = { ...termsRule('confidential/stamp', ['top secret'], 'Stamped top secret.'), category: 'confidential', severity: 'stop' };
+  const model = handModel({ merger: 100, board: 100, quietly: 100, confidential: 100 }, -0.5, 0, 8);
+  const packWith = (vetoMargins?: (number | null)[]) => ({ ...base, rules: [label, stamp], model: { ...model, vetoMargins } });
+  const severities = (text: string, pack: CompiledPack) => analyze(text, pack).map((f) => `${f.ruleId}:${f.severity}`);
+  const innocent = "My grandma's confidential lasagna recipe is finally mine, after twelve years of asking";
+  const secret = 'The board is quietly preparing a merger, keep it confidential until Monday please';
+
+  it('turns a warning into a tip when the model scores its category more than the margin below the threshold', () => {
+    // The innocent post scores -0.5 without its heaviest words: 0.5 below the threshold.
+    expect(severities(innocent, packWith([0.4]))).toEqual(['confidential/label:tip']);
+    // Without the margin list, or with null for the category, nothing is demoted.
+    expect(severities(innocent, packWith())).toEqual(['confidential/label:warn']);
+    expect(severities(innocent, packWith([null]))).toEqual(['confidential/label:warn']);
+  });
+
+  it('keeps the warning when the rest of the post reads like the category', () => {
+    expect(severities(secret, packWith([0]))).toEqual(['confidential/label:warn']);
+  });
+
+  it('keeps the warning when the margin is wider than the gap', () => {
+    expect(severities(innocent, packWith([0.6]))).toEqual(['confidential/label:warn']);
+    expect(severities(innocent, packWith([1.5]))).toEqual(['confidential/label:warn']);
+  });
+
+  it('never demotes a stop, nor a post the model does not read', () => {
+    expect(severities(`${innocent}, top secret`, packWith([0]))).toEqual(['confidential/label:tip', 'confidential/stamp:stop']);
+    // Fewer words than the model's minimum (8): no opinion, so no veto.
+    expect(severities('Grandma, confidential recipe', packWith([0]))).toEqual(['confidential/label:warn']);
   });
 });
 
