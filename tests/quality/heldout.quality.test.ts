@@ -45,7 +45,8 @@ const ROUNDS: Round[] = [
   { name: 'heldout19', status: 'round 19, blind for the pack and model that rounds 1-18 made (measured once); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
   { name: 'heldout20', status: 'round 20, blind for the pack and model that rounds 1-19 made (measured once); chose the model veto margin, and the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
   { name: 'heldout21', status: 'round 21, blind for the pack, model and veto that rounds 1-20 made (measured once); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
-  { name: BLIND_ROUND, status: 'round 22, blind (measured once)', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.65, cleanWarnCeiling: 0.06 },
+  { name: 'heldout22', status: 'round 22, blind for the pack, model and veto that rounds 1-21 made (measured once); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
+  { name: BLIND_ROUND, status: 'round 23, blind (measured once)', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.65, cleanWarnCeiling: 0.12 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
