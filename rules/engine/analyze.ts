@@ -4,7 +4,7 @@
 // Buffers are reused between calls.
 import { DETECTORS, MAY_MATCH } from '../detectors/index';
 import type { Span } from '../detectors/types';
-import type { AnalyzeOptions, CompiledPack, CompiledRule, Finding } from '../types';
+import { CATEGORIES, type AnalyzeOptions, type CompiledPack, type CompiledRule, type Finding } from '../types';
 import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
@@ -138,7 +138,7 @@ function hasVetoable(findings: Finding[], vetoable: Set<string>): boolean {
 }
 
 /** Per model column, its best window score in the analysis in progress (NaN: not computed yet). */
-const columnScores = new Float64Array(8);
+const columnScores = new Float64Array(CATEGORIES.length);
 
 /**
  * The model's second opinion on phrase findings (see `CompiledModel.vetoMargins`): a `warn`
