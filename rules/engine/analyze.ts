@@ -9,7 +9,7 @@ import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
-import { matchPhrases } from './phrases';
+import { matchPhrases, matchWithin } from './phrases';
 import { enabledRules, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, hasBit, scanWords, type Words } from './words';
@@ -66,7 +66,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
         const first = firstWhen(from, to);
         if (first >= 0) emit(hitStart[first], hitEnd[first]);
       } else if (rule.kind === 'pattern' && rule.near.length > 0) {
-        const count = sentenceWindows(text, from, to, rule.near.length);
+        const count = sentenceWindows(text, from, to, rule.near.length, r);
         if (count > 0) runPattern(prepared, r, text, count);
       }
     } catch (error) {
@@ -401,16 +401,12 @@ let windowEnd = new Int32Array(64);
 
 /**
  * The sentences (original offsets) around the first group's trigger words of bucket[from, to)
- * that also hold a word of every other group; returns how many.
+ * (rule r's hits) that also hold a word of every other group; returns how many.
  */
-function sentenceWindows(text: string, from: number, to: number, groups: number): number {
-  let seen = 0;
-  for (let k = from; k < to; k++) seen |= 1 << hitGroup[bucket[k]];
-  if (seen !== (1 << groups) - 1) return 0; // most rules: some group has no word in the whole text
+function sentenceWindows(text: string, from: number, to: number, groups: number, r: number): number {
+  const others = ((1 << groups) - 1) & ~1;
   let count = 0;
   let covered = -1;
-  // Windows start in order, as hits do: the hits before a window are never looked at again.
-  let first = from;
   for (let k = from; k < to; k++) {
     const anchor = bucket[k];
     if (hitGroup[anchor] !== 0 || hitStart[anchor] < covered) continue; // same sentence as the previous anchor
@@ -418,13 +414,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
     const start = aroundStart;
     const end = aroundEnd;
     covered = end;
-    while (first < to && hitStart[bucket[first]] < start) first++;
-    let found = 1;
-    for (let j = first; j < to && hitStart[bucket[j]] < end; j++) {
-      const h = bucket[j];
-      if (hitEnd[h] <= end) found |= 1 << hitGroup[h];
-    }
-    if (found !== seen) continue;
+    if (others !== 0 && nearGroupsWithin(text, r, start, end, hitFirstWord[anchor]) !== others) continue;
     if (count === windowStart.length) {
       windowStart = doubled(windowStart, int32s);
       windowEnd = doubled(windowEnd, int32s);
@@ -433,6 +423,30 @@ function sentenceWindows(text: string, from: number, to: number, groups: number)
     windowEnd[count++] = end;
   }
   return count;
+}
+
+/** Set by `nearGroupsWithin` for `onNear`. */
+let nearRuleWanted = -1;
+let nearFound = 0;
+
+/**
+ * The trigger groups past the first (bit g for group g) of which rule r has a term within
+ * [start, end), the words around word `anchor`.
+ */
+function nearGroupsWithin(text: string, r: number, start: number, end: number, anchor: number): number {
+  let from = anchor;
+  while (from > 0 && words.start[from - 1] >= start) from--;
+  let to = anchor;
+  while (to < words.count && words.end[to] <= end) to++;
+  nearRuleWanted = r;
+  nearFound = 0;
+  matchWithin(currentPrepared!.near, words, text, from, to, onNear);
+  return nearFound;
+}
+
+function onNear(term: number): void {
+  const { nearStart, nearRule, nearGroup } = currentPrepared!;
+  for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === nearRuleWanted) nearFound |= 1 << nearGroup[e];
 }
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */
@@ -472,8 +486,11 @@ function findHashed(table: HashedTable, text: string): void {
   // Every word's first-word bucket, in a loop of its own: its iterations are independent, so
   // this costs less than the same test inside the word scan.
   for (let t = 0; t < count; t++) {
-    const first = mixKey(seed, hash[t]);
-    if (!hasBit(firstWords, bucketOf(first)) || start[t] < reach) continue;
+    // mixKey and bucketOf inlined in int32 arithmetic (mixKey's unsigned result would be a
+    // double): the same low 16 bits.
+    const k = Math.imul(seed ^ hash[t], 0x9e3779b1);
+    const first = k ^ (k >>> 15);
+    if (!hasBit(firstWords, first ^ (first >>> 16)) || start[t] < reach) continue;
     let key = first;
     // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
     let found = -1;

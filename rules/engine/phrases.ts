@@ -1,20 +1,16 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { altHash, createRootFlags, hasBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
+import { createRootFlags, hasBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
 import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
   /** 65,536-bit filter of the word hashes (low bits) leaving the root. */
   rootExact: Uint8Array;
-  /** Edges: node → child by the hash of a whole word. */
-  exact: EdgeTable;
+  /** Edges by the hash of a whole word: see `ExactEdges`. */
+  exact: ExactEdges;
   /** Edges that end a prefix term ("leak*"), by the hash of the word's first L chars; value = term. */
   prefix: EdgeTable;
-  /** Term ending at each node, or -1. */
-  termAt: Int32Array;
-  /** 1 for nodes with prefix edges (to a term whose last word is a prefix). */
-  hasPrefixEdge: Uint8Array;
   /** `prefixLengths` (the lengths of the prefix terms' last words), ascending. */
   prefixLengthList: Int8Array;
   maxWords: number;
@@ -22,13 +18,45 @@ export interface PhraseIndex extends WordFilter {
 
 interface EdgeTable {
   mask: number;
-  /** Slot i is slots[4i .. 4i + 4): node (-1 when free), word hash, length or edge kind, value. One cache line per probe. */
+  /** Slot i is slots[4i .. 4i + 4): node (-1 when free), word hash, length, value. One cache line per probe. */
   slots: Int32Array;
 }
 
-function createTable(entries: number): EdgeTable {
+/**
+ * Whole-word edges: slot i is slots[4i .. 4i + 4): the parent's key (node * 2, plus 1 when the
+ * word follows a hard break; -1 when free), the word's hash, the child node, and what the
+ * matcher needs to know of the child (`TERM`, `HAS_CHILDREN`, `HAS_PREFIX_EDGES`). One probe
+ * reads the edge and its child together: matching a text is mostly lookups that miss the
+ * processor's caches, and this makes one where there were up to three.
+ */
+interface ExactEdges {
+  mask: number;
+  slots: Int32Array;
+  /**
+   * EDGE_BITS-bit set of the edges' `slotOf` values: most words after a term's first word
+   * continue no term, and this set, which the processor keeps close, says so without a probe.
+   */
+  bits: Uint8Array;
+}
+
+const EDGE_BITS = 1 << 20;
+const hasEdgeBit = (bits: Uint8Array, mixed: number): boolean => (bits[(mixed & (EDGE_BITS - 1)) >> 3] & (1 << (mixed & 7))) !== 0;
+
+/** Bits of an edge's child info: the term ending at the child, plus one (0: none)... */
+const TERM = 0xffffff;
+/** ...whether whole-word edges leave the child... */
+const HAS_CHILDREN = 1 << 24;
+/** ...and whether prefix edges do. */
+const HAS_PREFIX_EDGES = 1 << 25;
+
+function tableSize(entries: number): number {
   let size = 16;
   while (size < entries * 2) size *= 2;
+  return size;
+}
+
+function createTable(entries: number): EdgeTable {
+  const size = tableSize(entries);
   const slots = new Int32Array(size * 4);
   for (let i = 0; i < slots.length; i += 4) slots[i] = -1;
   return { mask: size - 1, slots };
@@ -65,20 +93,44 @@ function insert(table: EdgeTable, node: number, hash: number, length: number, va
   return value;
 }
 
+/** The slot (times 4) of the edge (key, hash), or -1. */
+const findExact = (edges: ExactEdges, key: number, hash: number): number => probeExact(edges, key, hash, slotOf(key, hash, 0));
+
+/** `findExact`, given `slotOf(key, hash, 0)`. */
+function probeExact(edges: ExactEdges, key: number, hash: number, mixed: number): number {
+  const { slots, mask } = edges;
+  let i = mixed & mask;
+  for (let at = i << 2; slots[at] !== -1; i = (i + 1) & mask, at = i << 2) {
+    if (slots[at] === key && slots[at + 1] === hash) return at;
+  }
+  return -1;
+}
+
+/** Adds the edge (key, hash) unless it is there; returns its slot (times 4) and whether it is new. */
+function insertExact(edges: ExactEdges, key: number, hash: number): { at: number; added: boolean } {
+  const { slots, mask } = edges;
+  let i = slotOf(key, hash, 0) & mask;
+  for (let at = i << 2; slots[at] !== -1; i = (i + 1) & mask, at = i << 2) {
+    if (slots[at] === key && slots[at + 1] === hash) return { at, added: false };
+  }
+  slots[i << 2] = key;
+  slots[(i << 2) + 1] = hash;
+  return { at: i << 2, added: true };
+}
+
 const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
   const k = pairKey(first, second);
   bits[k >> 3] |= 1 << (k & 7);
 };
 
 
-/** Edge kinds besides prefix lengths: a whole word after a space, or after a hard break. */
-const AFTER_SPACE = 0;
-const AFTER_BREAK = -1;
-
 /** "oh hisse|encule" → oh, hisse, encule (after a break). */
 function splitTerm(term: string): { word: string; afterBreak: boolean }[] {
   return term.split('|').flatMap((part, k) => part.split(' ').map((word, i) => ({ word, afterBreak: k > 0 && i === 0 })));
 }
+
+/** The key of node's whole-word edges: after a space, or after a hard break. */
+const edgeKey = (node: number, afterBreak: boolean | number): number => node * 2 + (afterBreak ? 1 : 0);
 
 /**
  * Terms are normalised: words joined by ' ', or by '|' where the term holds sentence punctuation;
@@ -92,16 +144,19 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     let key = '';
     for (const { word, afterBreak } of path) edges.add((key += (afterBreak ? '|' : ' ') + word));
   }
-  const exact = createTable(edges.size);
+  const size = tableSize(edges.size);
+  const exact: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(EDGE_BITS >> 3) };
   const prefix = createTable(terms.length);
+  // Per node: the term ending there (-1: none), whether edges of either kind leave it.
   const termAt: number[] = [-1];
+  const hasChildren: boolean[] = [false];
+  const hasPrefixEdges: boolean[] = [false];
   const rootExact = new Uint8Array(0x10000 >> 3);
   const rootPrefix = new Uint8Array(0x10000 >> 3);
   const rootFlags = createRootFlags();
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
-  const prefixNodes = new Set<number>();
   terms.forEach((term, id) => {
     const path = paths[id]!;
     const last = path[path.length - 1]!;
@@ -111,7 +166,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
       const h = stringHash(word);
       if (isPrefix && i === path.length - 1) {
         insert(prefix, node, h, word.length, id);
-        prefixNodes.add(node);
+        hasPrefixEdges[node] = true;
         prefixLengths |= 1 << word.length;
         if (node === 0) {
           setBit(rootPrefix, h);
@@ -130,17 +185,30 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
           markRoot(rootFlags, h, PAIR_FIRST);
         }
       }
-      const child = insert(exact, node, h, afterBreak ? AFTER_BREAK : AFTER_SPACE, termAt.length);
-      if (child === termAt.length) termAt.push(-1);
-      node = child;
+      const { at, added } = insertExact(exact, edgeKey(node, afterBreak), h);
+      if (added) {
+        exact.slots[at + 2] = termAt.length;
+        termAt.push(-1);
+        hasChildren.push(false);
+        hasPrefixEdges.push(false);
+        hasChildren[node] = true;
+      }
+      node = exact.slots[at + 2]!;
       if (i === path.length - 1 && termAt[node] === -1) termAt[node] = id;
     });
   });
+  // Each edge carries what the matcher needs of its child.
+  for (let at = 0; at < exact.slots.length; at += 4) {
+    if (exact.slots[at] === -1) continue;
+    const child = exact.slots[at + 2]!;
+    const mixed = slotOf(exact.slots[at]!, exact.slots[at + 1]!, 0) & (EDGE_BITS - 1);
+    exact.bits[mixed >> 3]! |= 1 << (mixed & 7);
+    exact.slots[at + 3] = (termAt[child]! + 1) | (hasChildren[child] ? HAS_CHILDREN : 0) | (hasPrefixEdges[child] ? HAS_PREFIX_EDGES : 0);
+  }
+  if (terms.length >= TERM) throw new Error(`a pack holds at most ${TERM - 1} distinct terms`);
   return {
     exact,
     prefix,
-    termAt: Int32Array.from(termAt),
-    hasPrefixEdge: Uint8Array.from(termAt, (_, node) => (prefixNodes.has(node) ? 1 : 0)),
     rootExact,
     rootPrefix,
     rootFlags,
@@ -153,39 +221,87 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
 }
 
 
+type Hit = (term: number, first: number, last: number) => void;
+
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
-export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: (term: number, first: number, last: number) => void): void {
-  const { hash, barBefore, count, candidate, candidateCount } = words;
-  const { exact, termAt, hasPrefixEdge, rootExact, rootPrefix, rootPrefixLengths, prefixLengthList: lengths, maxWords } = index;
-  // Only words the scan found in the root sets can start a term.
+export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: Hit): void {
+  const { candidate, candidateCount, count, general, prefixHits } = words;
+  const slots = index.exact.slots;
+  // Only words the scan found in the root sets can start a term. Most candidates end at the
+  // root edge, or one word further: the root level is inlined here, the rest is `walk`.
   for (let c = 0; c < candidateCount; c++) {
     const i = candidate[c];
-    // Words are matched from the root far more often than anywhere else: that level is inlined.
-    // One-word prefix terms: the scan noted which prefix lengths hit the root set.
-    const hits = words.general[i] === 1 ? rootPrefixLengths : words.prefixHits[i];
-    for (let k = 0; hits !== 0 && k < lengths.length && lengths[k] <= wordSize(words, i); k++) {
-      if ((hits & (1 << lengths[k])) === 0) continue;
-      const h = prefixHash(words, text, i, lengths[k]);
-      if (!hasBit(rootPrefix, h)) continue;
-      const term = lookup(index.prefix, 0, h, lengths[k]);
-      if (term >= 0) hit(term, i, i);
-    }
-    let node = hasBit(rootExact, hash[i]) ? lookup(exact, 0, hash[i], AFTER_SPACE) : -1;
-    if (node < 0 && altHash(words, i) !== hash[i] && hasBit(rootExact, altHash(words, i))) node = lookup(exact, 0, altHash(words, i), AFTER_SPACE);
-    if (node < 0) continue;
-    if (termAt[node] >= 0) hit(termAt[node], i, i);
-    for (let j = i + 1; j < count && j - i < maxWords; j++) {
-      if (hasPrefixEdge[node] === 1 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
-      const kind = barBefore[j] ? AFTER_BREAK : AFTER_SPACE;
-      const next = lookup(exact, node, hash[j], kind);
-      node = next < 0 && altHash(words, j) !== hash[j] ? lookup(exact, node, altHash(words, j), kind) : next;
-      if (node < 0) break;
-      if (termAt[node] >= 0) hit(termAt[node], i, j);
-    }
+    // One-word prefix terms: the scan noted which prefix lengths hit the root set (general words: any may).
+    const prefixes = general[i] === 1 ? index.rootPrefixLengths : prefixHits[i];
+    if (prefixes !== 0) matchRootPrefixes(index, words, text, i, prefixes, hit);
+    const at = rootEdge(index, words, i);
+    if (at < 0) continue;
+    const info = slots[at + 3];
+    if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
+    if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, count, hit);
   }
 }
 
-function matchPrefixes(index: PhraseIndex, words: Words, text: string, node: number, first: number, j: number, hit: (term: number, first: number, last: number) => void): void {
+/** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */
+export function matchWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, hit: Hit): void {
+  const slots = index.exact.slots;
+  for (let i = from; i < to; i++) {
+    if (index.rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, index.rootPrefixLengths, hit);
+    const at = rootEdge(index, words, i);
+    if (at < 0) continue;
+    const info = slots[at + 3];
+    if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
+    if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, to, hit);
+  }
+}
+
+/** The root edge of word i (by its hash, or its hash with letter runs capped at two), or -1. */
+function rootEdge(index: PhraseIndex, words: Words, i: number): number {
+  const { rootExact, exact } = index;
+  const h = words.hash[i];
+  const at = hasBit(rootExact, h) ? findExact(exact, 0, h) : -1;
+  if (at >= 0 || words.general[i] === 0) return at;
+  const alt = words.alt[i];
+  return alt !== h && hasBit(rootExact, alt) ? findExact(exact, 0, alt) : -1;
+}
+
+/** One-word prefix terms at word i, for the prefix lengths in `lengthBits` (bit L: length L). */
+function matchRootPrefixes(index: PhraseIndex, words: Words, text: string, i: number, lengthBits: number, hit: Hit): void {
+  const lengths = index.prefixLengthList;
+  for (let k = 0; k < lengths.length && lengths[k] <= wordSize(words, i); k++) {
+    if ((lengthBits & (1 << lengths[k])) === 0) continue;
+    const h = prefixHash(words, text, i, lengths[k]);
+    if (!hasBit(index.rootPrefix, h)) continue;
+    const term = lookup(index.prefix, 0, h, lengths[k]);
+    if (term >= 0) hit(term, i, i);
+  }
+}
+
+/** The terms that start at word i and go on past the root edge at slot `at`, ending before word `end`. */
+function walk(index: PhraseIndex, words: Words, text: string, i: number, at: number, end: number, hit: Hit): void {
+  const { hash, barBefore } = words;
+  const { exact, maxWords } = index;
+  const slots = exact.slots;
+  let info = slots[at + 3];
+  for (let j = i + 1; j < end && j - i < maxWords; j++) {
+    const node = slots[at + 2];
+    if ((info & HAS_PREFIX_EDGES) !== 0 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
+    if ((info & HAS_CHILDREN) === 0) return;
+    const key = edgeKey(node, barBefore[j]);
+    const h = hash[j];
+    let mixed = slotOf(key, h, 0);
+    at = hasEdgeBit(exact.bits, mixed) ? probeExact(exact, key, h, mixed) : -1;
+    if (at < 0 && words.general[j] === 1 && words.alt[j] !== h) {
+      mixed = slotOf(key, words.alt[j], 0);
+      at = hasEdgeBit(exact.bits, mixed) ? probeExact(exact, key, words.alt[j], mixed) : -1;
+    }
+    if (at < 0) return;
+    info = slots[at + 3];
+    if ((info & TERM) !== 0) hit((info & TERM) - 1, i, j);
+  }
+}
+
+function matchPrefixes(index: PhraseIndex, words: Words, text: string, node: number, first: number, j: number, hit: Hit): void {
   const lengths = index.prefixLengthList;
   const size = wordSize(words, j);
   for (let k = 0; k < lengths.length && lengths[k] <= size; k++) {

@@ -22,6 +22,7 @@ export const enum Role {
 export interface HashedTable {
   rule: number;
   salt: string;
+  /** `saltSeed(salt)` as an int32, as the word loop mixes it. */
   seed: number;
   /** 65,536-bit sets of first-word and whole-phrase buckets. */
   firstWords: Uint8Array;
@@ -47,8 +48,21 @@ export interface PreparedPack {
   patterns: (RE2JS | undefined)[];
   /** Detector and link rules, and patterns without triggers: they read the whole text. */
   textRules: number[];
-  /** Per rule: a bit per trigger group for patterns with triggers (all needed before any is a hit), else 0. */
+  /**
+   * Per rule: 1 for patterns with triggers (their hits count only when the text holds a word of
+   * their first group), else 0.
+   */
   allGroups: Int32Array;
+  /**
+   * The trigger terms of the other groups of patterns (`near[1..]`), looked up only in the
+   * sentences around a word of the first group: the build puts the rarest group first, so the
+   * common words of the others ("team", "customer", "he") are not matched in every post.
+   * Entries of term t are nearRule/nearGroup[nearStart[t] .. nearStart[t + 1]).
+   */
+  near: PhraseIndex;
+  nearStart: Int32Array;
+  nearRule: Int32Array;
+  nearGroup: Uint8Array;
   enabledBySite: Map<string, Uint8Array>;
   /** The pack's model, when it has `model` rules; `modelRules` are those rules. */
   model: PreparedModel | undefined;
@@ -93,19 +107,42 @@ export function preparePack(pack: CompiledPack): PreparedPack {
   return prepared;
 }
 
-function build(pack: CompiledPack): PreparedPack {
+/** Terms and what they are to which rules: `add` them, then `index()`. */
+function termTable() {
   const termIds = new Map<string, number>();
   const entries: [term: number, rule: number, role: Role, group: number][] = [];
-  // A term is its normalised words; a trailing '*' makes the last word a prefix.
-  const add = (term: string, rule: number, role: Role, group = 0) => {
-    if (term === '' || term === '*') return;
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termIds.size;
-      termIds.set(term, id);
-    }
-    entries.push([id, rule, role, group]);
+  return {
+    // A term is its normalised words; a trailing '*' makes the last word a prefix.
+    add(term: string, rule: number, role: Role, group = 0): void {
+      if (term === '' || term === '*') return;
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+      }
+      entries.push([id, rule, role, group]);
+    },
+    index() {
+      const terms = [...termIds.keys()];
+      entries.sort((a, b) => a[0] - b[0]);
+      const start = new Int32Array(terms.length + 1);
+      for (const [term] of entries) start[term + 1]++;
+      for (let t = 0; t < terms.length; t++) start[t + 1] += start[t];
+      return {
+        phrases: buildPhraseIndex(terms),
+        start,
+        rule: Int32Array.from(entries, (e) => e[1]),
+        role: Uint8Array.from(entries, (e) => e[2]),
+        group: Uint8Array.from(entries, (e) => e[3]),
+      };
+    },
   };
+}
+
+function build(pack: CompiledPack): PreparedPack {
+  const main = termTable();
+  const add = main.add;
+  const others = termTable();
 
   const hashed: HashedTable[] = [];
   pack.rules.forEach((rule, r) => {
@@ -125,7 +162,7 @@ function build(pack: CompiledPack): PreparedPack {
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
         break;
       case 'pattern':
-        rule.near.forEach((group, g) => group.forEach((t) => add(t, r, Role.Near, g)));
+        rule.near.forEach((group, g) => group.forEach((t) => (g === 0 ? add : others.add)(t, r, Role.Near, g)));
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
         break;
       case 'hashed-terms':
@@ -134,26 +171,26 @@ function build(pack: CompiledPack): PreparedPack {
     }
   });
 
-  const terms = [...termIds.keys()];
-  entries.sort((a, b) => a[0] - b[0]);
-  const entryStart = new Int32Array(terms.length + 1);
-  for (const [term] of entries) entryStart[term + 1]++;
-  for (let t = 0; t < terms.length; t++) entryStart[t + 1] += entryStart[t];
-
-  const phrases = buildPhraseIndex(terms);
+  const { phrases, start, rule, role, group } = main.index();
+  const near = others.index();
   return {
     pack,
     rules: pack.rules,
     phrases,
-    filter: phrases,
-    entryStart,
-    entryRule: Int32Array.from(entries, (e) => e[1]),
-    entryRole: Uint8Array.from(entries, (e) => e[2]),
-    entryGroup: Uint8Array.from(entries, (e) => e[3]),
+    // The scan keeps prefix hashes for the lengths either index asks.
+    filter: { ...phrases, prefixLengths: phrases.prefixLengths | near.phrases.prefixLengths },
+    entryStart: start,
+    entryRule: rule,
+    entryRole: role,
+    entryGroup: group,
+    near: near.phrases,
+    nearStart: near.start,
+    nearRule: near.rule,
+    nearGroup: near.group,
     hashed,
     patterns: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
-    allGroups: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? (1 << rule.near.length) - 1 : 0)),
+    allGroups: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' && rule.near.length > 0 ? 1 : 0)),
     enabledBySite: new Map(),
     model: pack.model ? prepareModel(pack.model) : undefined,
     modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),
@@ -171,7 +208,7 @@ function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
     setBit(phrases, parseInt(phrase, 16));
     digests.add(digest);
   }
-  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt), firstWords, phrases, digests };
+  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt) | 0, firstWords, phrases, digests };
 }
 
 /** Which rules apply on `site` (a host name); cached per host. */

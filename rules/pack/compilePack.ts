@@ -11,6 +11,7 @@ import { checkModelRule, ModelSchema } from './compiledSchema';
 import { parsePolicy } from './policyMarkdown';
 import { LIMITS, PackManifestSchema, RuleFileSchema, type RuleSource } from './schema';
 import { expandVariables, resolveVariables, substitute } from './variables';
+import { rarestFirst } from './rarestFirst';
 
 export interface SourceFile {
   /** Path shown in errors, relative to the pack folder (e.g. rules/conduct.yaml). */
@@ -95,7 +96,7 @@ export function compilePack(sources: PackSources): CompiledWithExamples {
     sites: manifest.sites,
     variables,
     policy: { ...policy, en },
-    rules,
+    rules: rarestFirst(rules, [...examples.values()].flatMap((e) => [...e.flag, ...e.pass])),
   };
   if (model) pack.model = model;
   return { pack, examples };

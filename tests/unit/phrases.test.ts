@@ -2,7 +2,7 @@
 // then checks them exactly. A candidate missed there is a term never found: every term of the
 // default pack must be found in a sentence, wherever it stands.
 import { describe, expect, it } from 'vitest';
-import { matchPhrases } from '../../rules/engine/phrases';
+import { matchPhrases, matchWithin } from '../../rules/engine/phrases';
 import { preparePack } from '../../rules/engine/prepare';
 import { createWords, scanWords } from '../../rules/engine/words';
 import { analyze } from '../../rules/engine/analyze';
@@ -16,7 +16,9 @@ const written = (term: string) => term.replace(/\|/g, '. ').replace(/\*$/, 'x');
 describe('term candidates', () => {
   const pack = loadPack(DEFAULT_PACK_DIR);
   const prepared = preparePack(pack);
-  const terms = [...new Set(pack.rules.flatMap((rule) => (rule.kind === 'terms' ? [...rule.terms, ...rule.except] : rule.kind === 'requires' ? [...rule.when, ...rule.unless] : rule.kind === 'pattern' ? rule.near.flat() : [])))];
+  const terms = [...new Set(pack.rules.flatMap((rule) => (rule.kind === 'terms' ? [...rule.terms, ...rule.except] : rule.kind === 'requires' ? [...rule.when, ...rule.unless] : rule.kind === 'pattern' ? (rule.near[0] ?? []) : [])))];
+  // Triggers of a pattern's other groups are looked up around the first group's, in the words of a sentence.
+  const nearTerms = [...new Set(pack.rules.flatMap((rule) => (rule.kind === 'pattern' ? rule.near.slice(1).flat() : [])))];
 
   it('finds every term of the default pack at the start, in the middle and after a hard break', () => {
     expect(terms.length).toBeGreaterThan(5000);
@@ -36,6 +38,42 @@ describe('term candidates', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it('finds every trigger of a pattern\'s other groups within a sentence, wherever it stands', () => {
+    expect(nearTerms.length).toBeGreaterThan(1000);
+    const words = createWords();
+    const missed: string[] = [];
+    for (const term of nearTerms) {
+      for (const [before, after] of [['', ''], ['We said ', ' today'], ['Done. ', '']]) {
+        const text = before + written(term) + after;
+        scanWords(text, words, prepared.filter);
+        const start = before.length;
+        const end = start + written(term).length;
+        let found = false;
+        matchWithin(prepared.near, words, text, 0, words.count, (_, first, last) => {
+          found ||= words.start[first] === start && words.end[last] === end;
+        });
+        if (!found) missed.push(`${term} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('finds within a range of words only the terms that lie inside it', () => {
+    const term = nearTerms.find((t) => /^[a-z]+ [a-z]+$/.test(t))!;
+    const text = `we said ${term} today`;
+    const words = createWords();
+    scanWords(text, words, prepared.filter);
+    const seen = (from: number, to: number) => {
+      const out: string[] = [];
+      matchWithin(prepared.near, words, text, from, to, (_, first, last) => out.push(text.slice(words.start[first], words.end[last])));
+      return out;
+    };
+    expect(seen(0, words.count)).toContain(term);
+    expect(seen(2, 4)).toContain(term); // its two words
+    expect(seen(0, 3)).not.toContain(term); // cut after its first word
+    expect(seen(3, words.count)).not.toContain(term); // starts after its first word
   });
 });
 
