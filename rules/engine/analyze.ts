@@ -48,6 +48,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
 
   scanWords(text, words, prepared.filter);
   collectHits(prepared, text);
+  resetWindows();
 
   for (let k = 0; k < touchedCount; k++) {
     const r = touched[k];
@@ -425,28 +426,61 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
   return count;
 }
 
-/** Set by `nearGroupsWithin` for `onNear`. */
-let nearRuleWanted = -1;
-let nearFound = 0;
+// The other groups' trigger terms found in each window of the analysis in progress: rules whose
+// first groups meet in one sentence share its window, and the lookup is made once for all of
+// them. Window w spans [windowFrom[w], windowTo[w]) of the text; its terms are
+// windowTerm[windowTermStart[w] .. windowTermStart[w + 1]).
+let windowCount = 0;
+let windowFrom = new Int32Array(16);
+let windowTo = new Int32Array(16);
+let windowTermStart = new Int32Array(17);
+let windowTerm = new Int32Array(64);
+let windowTermCount = 0;
+
+/** Forgets the windows of the previous analysis. */
+function resetWindows(): void {
+  windowCount = 0;
+  windowTermCount = 0;
+}
 
 /**
  * The trigger groups past the first (bit g for group g) of which rule r has a term within
  * [start, end), the words around word `anchor`.
  */
 function nearGroupsWithin(text: string, r: number, start: number, end: number, anchor: number): number {
+  let w = 0;
+  while (w < windowCount && (windowFrom[w] !== start || windowTo[w] !== end)) w++;
+  if (w === windowCount) findWindowTerms(text, start, end, anchor);
+  const { nearStart, nearRule, nearGroup } = currentPrepared!;
+  let found = 0;
+  for (let k = windowTermStart[w]; k < windowTermStart[w + 1]; k++) {
+    const term = windowTerm[k];
+    for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === r) found |= 1 << nearGroup[e];
+  }
+  return found;
+}
+
+/** Adds the window [start, end) and the trigger terms of the `near` index in its words. */
+function findWindowTerms(text: string, start: number, end: number, anchor: number): void {
+  if (windowCount + 1 === windowFrom.length) {
+    windowFrom = doubled(windowFrom, int32s);
+    windowTo = doubled(windowTo, int32s);
+    windowTermStart = doubled(windowTermStart, int32s);
+  }
   let from = anchor;
   while (from > 0 && words.start[from - 1] >= start) from--;
   let to = anchor;
   while (to < words.count && words.end[to] <= end) to++;
-  nearRuleWanted = r;
-  nearFound = 0;
-  matchWithin(currentPrepared!.near, words, text, from, to, onNear);
-  return nearFound;
+  windowFrom[windowCount] = start;
+  windowTo[windowCount] = end;
+  windowTermStart[windowCount] = windowTermCount;
+  matchWithin(currentPrepared!.near, words, text, from, to, onWindowTerm);
+  windowTermStart[++windowCount] = windowTermCount;
 }
 
-function onNear(term: number): void {
-  const { nearStart, nearRule, nearGroup } = currentPrepared!;
-  for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === nearRuleWanted) nearFound |= 1 << nearGroup[e];
+function onWindowTerm(term: number): void {
+  if (windowTermCount === windowTerm.length) windowTerm = doubled(windowTerm, int32s);
+  windowTerm[windowTermCount++] = term;
 }
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */

@@ -71,8 +71,8 @@ export function findLinks(text: string): Link[] {
     i = Math.max(i, h);
     const prev = text.charCodeAt(s - 1);
     while (p < taken && links[p].end <= s) p++;
-    // Part of an email, a path, or a link found above.
-    if (prev === 64 || prev === 47 || prev === 92 || (p < taken && links[p].start <= s)) continue;
+    // Part of an email (its domain, or its local part: "tom.martin@"), a path, or a link found above.
+    if (prev === 64 || prev === 47 || prev === 92 || text.charCodeAt(h) === 64 || (p < taken && links[p].start <= s)) continue;
     const host = text.slice(s, h).toLowerCase();
     if (!/\.[a-z]{2,63}$/.test(host)) continue;
     const end = text.charCodeAt(h) === 47 ? pathEnd(text, h) : h;

@@ -98,6 +98,8 @@ describe('links outside a list', () => {
     ]);
     const texts = analyze('See evil-site.io/x, zenith.com/blog, node.js, report.pdf and http://intranet/', outside).map((f) => f.text);
     expect(texts).toEqual(['evil-site.io/x', 'http://intranet/']);
+    // The local part of an email address is no link, even when it reads like a domain.
+    expect(analyze('Write to jane.doe.io@example.com or ops.team.fr@zenith.com', outside).filter((f) => f.ruleId === 'security/outside')).toEqual([]);
   });
 });
 
