@@ -14,7 +14,18 @@ export interface PhraseIndex extends WordFilter {
   /** `prefixLengths` (the lengths of the prefix terms' last words), ascending. */
   prefixLengthList: Int8Array;
   maxWords: number;
+  /**
+   * For candidates that only start longer terms (no ROOT_WORD flag): PAIR_BITS-bit sets of
+   * their first two words when the path goes on after them other than by a whole word after a
+   * space (a term ends there, a prefix or a word after a break follows), and of their first
+   * three words otherwise. Candidates come from the scan's pairs, and most pairs ("at the",
+   * "de la", "this year") start a long phrase that the third word rules out without a probe.
+   */
+  pairEnds: Uint8Array;
+  triples: Uint8Array;
 }
+
+const tripleKey = (first: number, second: number, third: number): number => pairKey(Math.imul(first, 0x27d4eb2d) ^ second, third);
 
 interface EdgeTable {
   mask: number;
@@ -118,10 +129,11 @@ function insertExact(edges: ExactEdges, key: number, hash: number): { at: number
   return { at: i << 2, added: true };
 }
 
-const setPairBit = (bits: Uint8Array, first: number, second: number): void => {
-  const k = pairKey(first, second);
+const setBit18 = (bits: Uint8Array, k: number): void => {
   bits[k >> 3] |= 1 << (k & 7);
 };
+const hasBit18 = (bits: Uint8Array, k: number): boolean => (bits[k >> 3] & (1 << (k & 7))) !== 0;
+const setPairBit = (bits: Uint8Array, first: number, second: number): void => setBit18(bits, pairKey(first, second));
 
 
 /** "oh hisse|encule" → oh, hisse, encule (after a break). */
@@ -155,6 +167,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootPrefix = new Uint8Array(0x10000 >> 3);
   const rootFlags = createRootFlags();
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
+  const pairEnds = new Uint8Array(PAIR_BITS >> 3);
+  const triples = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
   terms.forEach((term, id) => {
@@ -181,8 +195,12 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         const second = path[1];
         if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) markRoot(rootFlags, h, ROOT_WORD);
         else {
-          setPairBit(rootPairs, h, stringHash(second.word));
+          const h2 = stringHash(second.word);
+          setPairBit(rootPairs, h, h2);
           markRoot(rootFlags, h, PAIR_FIRST);
+          const third = path[2];
+          if (third === undefined || third.afterBreak || (isPrefix && path.length === 3)) setPairBit(pairEnds, h, h2);
+          else setBit18(triples, tripleKey(h, h2, stringHash(third.word)));
         }
       }
       const { at, added } = insertExact(exact, edgeKey(node, afterBreak), h);
@@ -213,6 +231,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootPrefix,
     rootFlags,
     rootPairs,
+    pairEnds,
+    triples,
     prefixLengths,
     rootPrefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
@@ -225,7 +245,7 @@ type Hit = (term: number, first: number, last: number) => void;
 
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
 export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: Hit): void {
-  const { candidate, candidateCount, count, general, prefixHits } = words;
+  const { candidate, candidateCount, count, general, prefixHits, hash } = words;
   const slots = index.exact.slots;
   // Only words the scan found in the root sets can start a term. Most candidates end at the
   // root edge, or one word further: the root level is inlined here, the rest is `walk`.
@@ -234,12 +254,26 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
     // One-word prefix terms: the scan noted which prefix lengths hit the root set (general words: any may).
     const prefixes = general[i] === 1 ? index.rootPrefixLengths : prefixHits[i];
     if (prefixes !== 0) matchRootPrefixes(index, words, text, i, prefixes, hit);
+    if (general[i] === 0 && (index.rootFlags[hash[i] & 0xffff] & ROOT_WORD) === 0 && !startsLongerTerm(index, words, i)) continue;
     const at = rootEdge(index, words, i);
     if (at < 0) continue;
     const info = slots[at + 3];
     if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
     if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, count, hit);
   }
+}
+
+/**
+ * Whether a term of two words or more may start at plain word i (see `pairEnds`): only such
+ * terms can, its hash having no ROOT_WORD flag. Words of the general loop next to it may match
+ * by another hash: then it may.
+ */
+function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean {
+  const { hash, barBefore, general, count } = words;
+  if (i + 1 >= count || barBefore[i + 1] === 1) return false;
+  if (general[i + 1] === 1 || hasBit18(index.pairEnds, pairKey(hash[i], hash[i + 1]))) return true;
+  if (i + 2 >= count || barBefore[i + 2] === 1) return false;
+  return general[i + 2] === 1 || hasBit18(index.triples, tripleKey(hash[i], hash[i + 1], hash[i + 2]));
 }
 
 /** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */
