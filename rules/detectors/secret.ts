@@ -39,6 +39,9 @@ const NOT_A_SECRET = new Set([
   'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'least', 'moins',
 ]);
 
+/** A French word after an elided article or pronoun ("l'intervenant", "d’abord"): prose after "mot de passe :", not a password. */
+const ELIDED_WORD = /^(?:[cdjlmnst]|qu)['’]\p{L}+$/u;
+
 /** Masked values people type instead of the real one: "********", "xxxx". */
 const MASKED = /^[*•x#.]+$/i;
 
@@ -261,7 +264,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
   if (MASKED.test(value) || lower.startsWith('http')) return null;
-  if (NOT_A_SECRET.has(lower)) return null;
+  if (NOT_A_SECRET.has(lower) || ELIDED_WORD.test(lower)) return null;
   if (passwordFamily && (strong || quoted)) return { start, end };
   if (!passwordFamily && (strong || quoted) && end - start >= 8 && looksGenerated(text, start, end)) return { start, end };
   if (looksGenerated(text, start, end) && (passwordFamily || end - start >= 16)) return { start, end };

@@ -246,20 +246,15 @@ type Hit = (term: number, first: number, last: number) => void;
 /** Calls `hit(term, firstWord, lastWord)` for every term found in `words`, read from `text`. */
 export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit: Hit): void {
   const { candidate, candidateCount, count, general, prefixHits, hash } = words;
-  const slots = index.exact.slots;
   // Only words the scan found in the root sets can start a term. Most candidates end at the
-  // root edge, or one word further: the root level is inlined here, the rest is `walk`.
+  // root edge, or one word further: `matchFrom` reads the root edge, `walk` the rest.
   for (let c = 0; c < candidateCount; c++) {
     const i = candidate[c];
     // One-word prefix terms: the scan noted which prefix lengths hit the root set (general words: any may).
     const prefixes = general[i] === 1 ? index.rootPrefixLengths : prefixHits[i];
     if (prefixes !== 0) matchRootPrefixes(index, words, text, i, prefixes, hit);
     if (general[i] === 0 && (index.rootFlags[hash[i] & 0xffff] & ROOT_WORD) === 0 && !startsLongerTerm(index, words, i)) continue;
-    const at = rootEdge(index, words, i);
-    if (at < 0) continue;
-    const info = slots[at + 3];
-    if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
-    if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, count, hit);
+    matchFrom(index, words, text, i, count, hit);
   }
 }
 
@@ -278,15 +273,19 @@ function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean 
 
 /** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */
 export function matchWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, hit: Hit): void {
-  const slots = index.exact.slots;
   for (let i = from; i < to; i++) {
     if (index.rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, index.rootPrefixLengths, hit);
-    const at = rootEdge(index, words, i);
-    if (at < 0) continue;
-    const info = slots[at + 3];
-    if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
-    if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, to, hit);
+    matchFrom(index, words, text, i, to, hit);
   }
+}
+
+/** The whole-word terms that start at word i and end before word `end`: the root edge here, deeper ones in `walk`. */
+function matchFrom(index: PhraseIndex, words: Words, text: string, i: number, end: number, hit: Hit): void {
+  const at = rootEdge(index, words, i);
+  if (at < 0) return;
+  const info = index.exact.slots[at + 3];
+  if ((info & TERM) !== 0) hit((info & TERM) - 1, i, i);
+  if ((info & (HAS_CHILDREN | HAS_PREFIX_EDGES)) !== 0) walk(index, words, text, i, at, end, hit);
 }
 
 /** The root edge of word i (by its hash, or its hash with letter runs capped at two), or -1. */

@@ -194,6 +194,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'the password well-known to everyone',
       'glpat-short',
       'Master password: four or five random words beat any clever substitution',
+      "Conf sur les mots de passe : l'intervenant a rappelé que la 2FA compte plus que la complexité",
+      'Mots de passe : d’abord un gestionnaire, ensuite la 2FA',
       'Mot de passe : douze caractères au moins, et un gestionnaire',
     ],
   },
