@@ -436,11 +436,14 @@ let windowTo = new Int32Array(16);
 let windowTermStart = new Int32Array(17);
 let windowTerm = new Int32Array(64);
 let windowTermCount = 0;
+/** Window by its start: a long text has thousands, and a scan of them all per lookup would be quadratic. */
+const windowAt = new Map<number, number>();
 
 /** Forgets the windows of the previous analysis. */
 function resetWindows(): void {
   windowCount = 0;
   windowTermCount = 0;
+  windowAt.clear();
 }
 
 /**
@@ -448,9 +451,11 @@ function resetWindows(): void {
  * [start, end), the words around word `anchor`.
  */
 function nearGroupsWithin(text: string, r: number, start: number, end: number, anchor: number): number {
-  let w = 0;
-  while (w < windowCount && (windowFrom[w] !== start || windowTo[w] !== end)) w++;
-  if (w === windowCount) findWindowTerms(text, start, end, anchor);
+  let w = windowAt.get(start) ?? -1;
+  if (w < 0 || windowTo[w] !== end) {
+    w = windowCount;
+    findWindowTerms(text, start, end, anchor);
+  }
   const { nearStart, nearRule, nearGroup } = currentPrepared!;
   let found = 0;
   for (let k = windowTermStart[w]; k < windowTermStart[w + 1]; k++) {
@@ -471,6 +476,7 @@ function findWindowTerms(text: string, start: number, end: number, anchor: numbe
   while (from > 0 && words.start[from - 1] >= start) from--;
   let to = anchor;
   while (to < words.count && words.end[to] <= end) to++;
+  windowAt.set(start, windowCount);
   windowFrom[windowCount] = start;
   windowTo[windowCount] = end;
   windowTermStart[windowCount] = windowTermCount;
