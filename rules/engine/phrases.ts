@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { createRootFlags, hasBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
+import { createRootFlags, hasBit, hasPair, hasPairBit, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
 import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -129,11 +129,7 @@ function insertExact(edges: ExactEdges, key: number, hash: number): { at: number
   return { at: i << 2, added: true };
 }
 
-const setBit18 = (bits: Uint8Array, k: number): void => {
-  bits[k >> 3] |= 1 << (k & 7);
-};
-const hasBit18 = (bits: Uint8Array, k: number): boolean => (bits[k >> 3] & (1 << (k & 7))) !== 0;
-const setPairBit = (bits: Uint8Array, first: number, second: number): void => setBit18(bits, pairKey(first, second));
+
 
 
 /** "oh hisse|encule" → oh, hisse, encule (after a break). */
@@ -196,11 +192,11 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) markRoot(rootFlags, h, ROOT_WORD);
         else {
           const h2 = stringHash(second.word);
-          setPairBit(rootPairs, h, h2);
+          setPairBit(rootPairs, pairKey(h, h2));
           markRoot(rootFlags, h, PAIR_FIRST);
           const third = path[2];
-          if (third === undefined || third.afterBreak || (isPrefix && path.length === 3)) setPairBit(pairEnds, h, h2);
-          else setBit18(triples, tripleKey(h, h2, stringHash(third.word)));
+          if (third === undefined || third.afterBreak || (isPrefix && path.length === 3)) setPairBit(pairEnds, pairKey(h, h2));
+          else setPairBit(triples, tripleKey(h, h2, stringHash(third.word)));
         }
       }
       const { at, added } = insertExact(exact, edgeKey(node, afterBreak), h);
@@ -266,9 +262,9 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
 function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean {
   const { hash, barBefore, general, count } = words;
   if (i + 1 >= count || barBefore[i + 1] === 1) return false;
-  if (general[i + 1] === 1 || hasBit18(index.pairEnds, pairKey(hash[i], hash[i + 1]))) return true;
+  if (general[i + 1] === 1 || hasPair(index.pairEnds, hash[i], hash[i + 1])) return true;
   if (i + 2 >= count || barBefore[i + 2] === 1) return false;
-  return general[i + 2] === 1 || hasBit18(index.triples, tripleKey(hash[i], hash[i + 1], hash[i + 2]));
+  return general[i + 2] === 1 || hasPairBit(index.triples, tripleKey(hash[i], hash[i + 1], hash[i + 2]));
 }
 
 /** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */

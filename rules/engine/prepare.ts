@@ -52,7 +52,7 @@ export interface PreparedPack {
    * Per rule: 1 for patterns with triggers (their hits count only when the text holds a word of
    * their first group), else 0.
    */
-  allGroups: Int32Array;
+  firstGroup: Int32Array;
   /**
    * The trigger terms of the other groups of patterns (`near[1..]`), looked up only in the
    * sentences around a word of the first group: the build puts the rarest group first, so the
@@ -108,7 +108,7 @@ export function preparePack(pack: CompiledPack): PreparedPack {
 }
 
 /** Terms and what they are to which rules: `add` them, then `index()`. */
-function termTable() {
+export function termTable() {
   const termIds = new Map<string, number>();
   const entries: [term: number, rule: number, role: Role, group: number][] = [];
   return {
@@ -190,7 +190,7 @@ function build(pack: CompiledPack): PreparedPack {
     hashed,
     patterns: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
-    allGroups: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' && rule.near.length > 0 ? 1 : 0)),
+    firstGroup: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' && rule.near.length > 0 ? 1 : 0)),
     enabledBySite: new Map(),
     model: pack.model ? prepareModel(pack.model) : undefined,
     modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),

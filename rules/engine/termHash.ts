@@ -27,10 +27,13 @@ export function saltSeed(salt: string): number {
   return wordHash(codes, 0, codes.length);
 }
 
-/** Adds one word (its FNV-1a hash) to a salted window key. */
+/**
+ * Adds one word (its FNV-1a hash) to a salted window key. An int32 (unsigned, it would be a
+ * double in the engine's word loop); `bucketOf` reads the same bits either way.
+ */
 export function mixKey(key: number, word: number): number {
   const k = Math.imul(key ^ word, 0x9e3779b1);
-  return (k ^ (k >>> 15)) >>> 0;
+  return k ^ (k >>> 15);
 }
 
 export const bucketOf = (key: number): number => (key ^ (key >>> 16)) & 0xffff;

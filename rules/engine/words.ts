@@ -284,10 +284,12 @@ export const hasBit = (bits: Uint8Array, h: number): boolean => (bits[(h & 0xfff
 export const setBit = (bits: Uint8Array, h: number): void => {
   bits[(h & 0xffff) >> 3] |= 1 << (h & 7);
 };
-const hasPair = (bits: Uint8Array, first: number, second: number): boolean => {
-  const k = pairKey(first, second);
-  return (bits[k >> 3] & (1 << (k & 7))) !== 0;
+/** PAIR_BITS-bit sets keyed by `pairKey` (and, in the phrase index, by longer keys of the same range). */
+export const hasPairBit = (bits: Uint8Array, k: number): boolean => (bits[k >> 3] & (1 << (k & 7))) !== 0;
+export const setPairBit = (bits: Uint8Array, k: number): void => {
+  bits[k >> 3] |= 1 << (k & 7);
 };
+export const hasPair = (bits: Uint8Array, first: number, second: number): boolean => hasPairBit(bits, pairKey(first, second));
 
 const single = createNormalized(64);
 /** Set by `slowWord`: whether a hard break is pending after the word(s) it wrote. */
