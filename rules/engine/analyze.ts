@@ -379,6 +379,8 @@ const SENTENCE_REACH = 240;
 /** Set by `sentenceAround`. */
 let aroundStart = 0;
 let aroundEnd = 0;
+/** The sentence (index into the scan's `sentenceEnd`) where [from, to) starts. */
+let aroundSentence = 0;
 
 /** [aroundStart, aroundEnd) := the sentence around [from, to), at most SENTENCE_REACH chars either side. */
 function sentenceAround(text: string, from: number, to: number): void {
@@ -391,6 +393,7 @@ function sentenceAround(text: string, from: number, to: number): void {
     if (ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
+  aroundSentence = lo;
   aroundStart = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
   while (lo < count && ends[lo] < to) lo++;
   aroundEnd = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
@@ -415,7 +418,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
     const start = aroundStart;
     const end = aroundEnd;
     covered = end;
-    if (others !== 0 && nearGroupsWithin(text, r, start, end, hitFirstWord[anchor]) !== others) continue;
+    if (others !== 0 && nearGroupsWithin(text, r, aroundSentence, start, end, hitFirstWord[anchor]) !== others) continue;
     if (count === windowStart.length) {
       windowStart = doubled(windowStart, int32s);
       windowEnd = doubled(windowEnd, int32s);
@@ -428,32 +431,38 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
 
 // The other groups' trigger terms found in each window of the analysis in progress: rules whose
 // first groups meet in one sentence share its window, and the lookup is made once for all of
-// them. Window w starts where `windowAt` says and ends at windowTo[w]; its terms are
-// windowTerm[windowTermStart[w] .. windowTermStart[w + 1]).
+// them. Window w is [windowFrom[w], windowTo[w]); its terms are
+// windowTerm[windowTermStart[w] .. windowTermStart[w + 1]). A window is found again by the
+// sentence its anchor starts in (windowOfSentence, 1 + w): a long text has thousands, and a
+// search of them all per lookup would be quadratic.
 let windowCount = 0;
+let windowFrom = new Int32Array(16);
 let windowTo = new Int32Array(16);
+let windowSentence = new Int32Array(16);
 let windowTermStart = new Int32Array(17);
 let windowTerm = new Int32Array(64);
 let windowTermCount = 0;
-/** Window by its start: a long text has thousands, and a scan of them all per lookup would be quadratic. */
-const windowAt = new Map<number, number>();
+let windowOfSentence = new Int32Array(64);
 
 /** Forgets the windows of the previous analysis. */
 function resetWindows(): void {
+  for (let w = 0; w < windowCount; w++) windowOfSentence[windowSentence[w]] = 0;
   windowCount = 0;
   windowTermCount = 0;
-  windowAt.clear();
+  // One slot per sentence, and one for the text after the last sentence end.
+  if (windowOfSentence.length <= words.sentenceCount) windowOfSentence = new Int32Array(Math.max(words.sentenceCount + 1, windowOfSentence.length * 2));
 }
 
 /**
  * The trigger groups past the first (bit g for group g) of which rule r has a term within
- * [start, end), the words around word `anchor`.
+ * [start, end), the words around word `anchor`, which starts in sentence `sentence`.
  */
-function nearGroupsWithin(text: string, r: number, start: number, end: number, anchor: number): number {
-  let w = windowAt.get(start) ?? -1;
-  if (w < 0 || windowTo[w] !== end) {
+function nearGroupsWithin(text: string, r: number, sentence: number, start: number, end: number, anchor: number): number {
+  let w = windowOfSentence[sentence] - 1;
+  // A sentence longer than the reach may have windows of other bounds: each is looked up anew.
+  if (w < 0 || windowFrom[w] !== start || windowTo[w] !== end) {
     w = windowCount;
-    findWindowTerms(text, start, end, anchor);
+    findWindowTerms(text, sentence, start, end, anchor);
   }
   const { nearStart, nearRule, nearGroup } = currentPrepared!;
   let found = 0;
@@ -464,17 +473,21 @@ function nearGroupsWithin(text: string, r: number, start: number, end: number, a
   return found;
 }
 
-/** Adds the window [start, end) and the trigger terms of the `near` index in its words. */
-function findWindowTerms(text: string, start: number, end: number, anchor: number): void {
+/** Adds the window [start, end) of `sentence` and the trigger terms of the `near` index in its words. */
+function findWindowTerms(text: string, sentence: number, start: number, end: number, anchor: number): void {
   if (windowCount + 1 === windowTo.length) {
+    windowFrom = doubled(windowFrom, int32s);
     windowTo = doubled(windowTo, int32s);
+    windowSentence = doubled(windowSentence, int32s);
     windowTermStart = doubled(windowTermStart, int32s);
   }
   let from = anchor;
   while (from > 0 && words.start[from - 1] >= start) from--;
   let to = anchor;
   while (to < words.count && words.end[to] <= end) to++;
-  windowAt.set(start, windowCount);
+  windowOfSentence[sentence] = windowCount + 1;
+  windowSentence[windowCount] = sentence;
+  windowFrom[windowCount] = start;
   windowTo[windowCount] = end;
   windowTermStart[windowCount] = windowTermCount;
   matchWithin(currentPrepared!.near, words, text, from, to, onWindowTerm);

@@ -260,21 +260,24 @@ function noteEmojiEnd(text: string, at: number, words: Words): void {
     k -= 2;
     c = k > 0 ? text.charCodeAt(k - 1) : 0;
   }
-  const pictograph = (c >= 0xdc00 && c <= 0xdfff && k > 1 && isPictographHigh(text.charCodeAt(k - 2))) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff);
+  const pictograph = (c >= 0xdc00 && c <= 0xdfff && k > 1 && isPictographHigh(text.charCodeAt(k - 2))) || isBmpPictograph(c);
   if (!pictograph) return;
   if (words.sentenceCount > 0 && words.sentenceEnd[words.sentenceCount - 1] >= end) return;
   words.sentenceEnd[words.sentenceCount++] = end;
 }
 
-/**
- * Whether `c`, two units before a capital, may be an emoji's last unit or whitespace before it:
- * what `noteEmojiEnd` looks for is at U+1680 or above, or whitespace (most capitals follow a
- * letter or a full stop and a space, and skip the call).
- */
-const mayFollowEmoji = (c: number): boolean => c >= 0x1680 || c <= 32 || c === 0xa0;
-
 /** High surrogates of U+1F000-1FAFF (emoji, symbols and pictographs). */
 const isPictographHigh = (c: number): boolean => c >= 0xd83c && c <= 0xd83e;
+
+/** The BMP's symbol blocks that `noteEmojiEnd` takes for emoji (U+2600-27BF, U+2B00-2BFF). */
+const isBmpPictograph = (c: number): boolean => (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff);
+
+/**
+ * Set when the general loop reads a unit of an emoji; the fast loop clears it at the next word
+ * of letters, which looks back for an emoji (`noteEmojiEnd`) only while it is set. Emoji never
+ * take the fast loop: their units are not cached in `charInfo`.
+ */
+let pictographSeen = false;
 
 /**
  * 65,536-bit sets keyed by the low 16 bits of a number: word hashes (the root sets of the filter
@@ -369,6 +372,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   let keywords = 0;
   digitRun = 0;
   digitRunEnd = -8;
+  pictographSeen = false;
   longestRun = 0;
   let wordCount = 0;
   let pendingBar = 0;
@@ -384,7 +388,10 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     let kind = info >>> 16;
     let from = i;
     if (kind === LETTER) {
-      if (isCapital(unit) && i > 1 && mayFollowEmoji(text.charCodeAt(i - 2))) noteEmojiEnd(text, i, words);
+      if (pictographSeen) {
+        pictographSeen = false;
+        if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
+      }
       let h = FNV_OFFSET;
       let previous = -1;
       do {
@@ -636,7 +643,9 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
       multi = uncommon.expansion;
       i += uncommon.width - 1;
     }
-    if (i < len && table[unit] !== 0) charInfo[unit] = (kindOf(code) << 16) | code; // cached folds only (not pairs or lone surrogates)
+    if (unit >= 0x2600 && (isPictographHigh(unit) || isBmpPictograph(unit))) pictographSeen = true;
+    // Cached folds only (not pairs or lone surrogates), and no emoji, which set pictographSeen here.
+    else if (i < len && table[unit] !== 0) charInfo[unit] = (kindOf(code) << 16) | code;
     if (code === SPACE || code === BAR || code === HASH || (code === BANG && !continuesWord(text, i + 1))) {
       if (inWord) {
         if (special || (hasLetter && leetDigit)) {
