@@ -44,14 +44,20 @@ interface ExactEdges {
   mask: number;
   slots: Int32Array;
   /**
-   * EDGE_BITS-bit set of the edges' `slotOf` values: most words after a term's first word
+   * Bit set of the edges' `slotOf` values (bitMask + 1 bits): most words after a term's first word
    * continue no term, and this set, which the processor keeps close, says so without a probe.
    */
   bits: Uint8Array;
+  bitMask: number;
 }
 
-const EDGE_BITS = 1 << 20;
-const hasEdgeBit = (bits: Uint8Array, mixed: number): boolean => (bits[(mixed & (EDGE_BITS - 1)) >> 3] & (1 << (mixed & 7))) !== 0;
+/**
+ * The edge bit set's size: 32 bits an edge, at most 2^20 (the default pack's main index), at
+ * least 2^12. A small index (the patterns' `near` terms) keeps a small set, which stays in the
+ * processor's caches between the sentences it is read in.
+ */
+const edgeBits = (edges: number): number => Math.min(1 << 20, Math.max(1 << 12, 1 << Math.ceil(Math.log2(edges * 32))));
+const hasEdgeBit = (edges: ExactEdges, mixed: number): boolean => (edges.bits[(mixed & edges.bitMask) >> 3] & (1 << (mixed & 7))) !== 0;
 
 /** Bits of an edge's child info: the term ending at the child, plus one (0: none)... */
 const TERM = 0xffffff;
@@ -153,7 +159,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     for (const { word, afterBreak } of path) edges.add((key += (afterBreak ? '|' : ' ') + word));
   }
   const size = tableSize(edges.size);
-  const exact: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(EDGE_BITS >> 3) };
+  const bits = edgeBits(edges.size);
+  const exact: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(bits >> 3), bitMask: bits - 1 };
   const prefix = createTable(terms.length);
   // Per node: the term ending there (-1: none), whether edges of either kind leave it.
   const termAt: number[] = [-1];
@@ -215,7 +222,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   for (let at = 0; at < exact.slots.length; at += 4) {
     if (exact.slots[at] === -1) continue;
     const child = exact.slots[at + 2]!;
-    const mixed = slotOf(exact.slots[at]!, exact.slots[at + 1]!, 0) & (EDGE_BITS - 1);
+    const mixed = slotOf(exact.slots[at]!, exact.slots[at + 1]!, 0) & exact.bitMask;
     exact.bits[mixed >> 3]! |= 1 << (mixed & 7);
     exact.slots[at + 3] = (termAt[child]! + 1) | (hasChildren[child] ? HAS_CHILDREN : 0) | (hasPrefixEdges[child] ? HAS_PREFIX_EDGES : 0);
   }
@@ -269,9 +276,12 @@ function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean 
 
 /** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */
 export function matchWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, hit: Hit): void {
+  const { rootExact, rootPrefixLengths } = index;
+  const { hash, general, alt } = words;
   for (let i = from; i < to; i++) {
-    if (index.rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, index.rootPrefixLengths, hit);
-    matchFrom(index, words, text, i, to, hit);
+    if (rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, rootPrefixLengths, hit);
+    // Most words start no term: their root bit says so without a call.
+    if (hasBit(rootExact, hash[i]) || (general[i] === 1 && hasBit(rootExact, alt[i]))) matchFrom(index, words, text, i, to, hit);
   }
 }
 
@@ -319,10 +329,10 @@ function walk(index: PhraseIndex, words: Words, text: string, i: number, at: num
     const key = edgeKey(node, barBefore[j]);
     const h = hash[j];
     let mixed = slotOf(key, h, 0);
-    at = hasEdgeBit(exact.bits, mixed) ? probeExact(exact, key, h, mixed) : -1;
+    at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, h, mixed) : -1;
     if (at < 0 && words.general[j] === 1 && words.alt[j] !== h) {
       mixed = slotOf(key, words.alt[j], 0);
-      at = hasEdgeBit(exact.bits, mixed) ? probeExact(exact, key, words.alt[j], mixed) : -1;
+      at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, words.alt[j], mixed) : -1;
     }
     if (at < 0) return;
     info = slots[at + 3];
