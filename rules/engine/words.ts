@@ -217,6 +217,8 @@ const isTitleDot = (text: string, at: number): boolean => endsWithOneOf(text, at
 
 /** Whether the dot at `at` ends one of NUMBER_ABBREVIATIONS and a space and a digit follow. */
 function isNumberDot(text: string, at: number): boolean {
+  // Reading past the end would return NaN, and V8 would throw the optimized scan away for it.
+  if (at + 2 >= text.length) return false;
   const next = text.charCodeAt(at + 2);
   return next >= 48 && next <= 57 && isWhitespace(text.charCodeAt(at + 1)) && endsWithOneOf(text, at, NUMBER_ABBREVIATION_CODES, 3);
 }
