@@ -135,9 +135,6 @@ function insertExact(edges: ExactEdges, key: number, hash: number): { at: number
   return { at: i << 2, added: true };
 }
 
-
-
-
 /** "oh hisse|encule" → oh, hisse, encule (after a break). */
 function splitTerm(term: string): { word: string; afterBreak: boolean }[] {
   return term.split('|').flatMap((part, k) => part.split(' ').map((word, i) => ({ word, afterBreak: k > 0 && i === 0 })));
@@ -242,7 +239,6 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     maxWords: Math.max(1, ...paths.map((p) => p.length)),
   };
 }
-
 
 type Hit = (term: number, first: number, last: number) => void;
 

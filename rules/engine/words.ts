@@ -230,7 +230,13 @@ function isNumberDot(text: string, at: number): boolean {
 function endsWithOneOf(text: string, at: number, codes: ReadonlySet<number>, maxLength: number): boolean {
   let k = at;
   let code = 0;
-  for (let c = text.charCodeAt(k - 1); k > 0 && at - k < maxLength && isAsciiLetter(c); c = text.charCodeAt(--k - 1)) code = code * 32 + ((c | 32) - 96);
+  // k > 0 before each read: text[-1] would be NaN, which, like isNumberDot's read past the end,
+  // makes V8 throw the optimized scan away.
+  for (; k > 0 && at - k < maxLength; k--) {
+    const c = text.charCodeAt(k - 1);
+    if (!isAsciiLetter(c)) break;
+    code = code * 32 + ((c | 32) - 96);
+  }
   return k < at && codes.has(code) && !isWordCharAt(text, k - 1);
 }
 
