@@ -2,6 +2,9 @@ import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiAlnum } from './isAsciiAlnum';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 const LOCAL_MAX = 64;
 const DOMAIN_MAX = 253;
 
@@ -23,14 +26,14 @@ function isPlausibleDomain(text: string, start: number, end: number): boolean {
   let labels = 0;
   let labelStart = start;
   for (let i = start; i <= end; i++) {
-    if (i < end && text.charCodeAt(i) !== 46) continue;
+    if (i < end && charCodeAt.call(text, i) !== 46) continue;
     const len = i - labelStart;
     if (len < 1 || len > 63) return false;
-    if (text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+    if (charCodeAt.call(text, labelStart) === 45 || charCodeAt.call(text, i - 1) === 45) return false;
     labels++;
     if (i === end) {
       if (len < 2) return false;
-      for (let k = labelStart; k < end; k++) if (!isLetter(text.charCodeAt(k))) return false;
+      for (let k = labelStart; k < end; k++) if (!isLetter(charCodeAt.call(text, k))) return false;
     }
     labelStart = i + 1;
   }
@@ -46,19 +49,19 @@ export const email: Detector = (text, out) => {
   while (at !== -1) {
     let resume = at + 1;
     let start = at;
-    while (start > 0 && at - start < LOCAL_MAX && isLocalChar(text.charCodeAt(start - 1))) start--;
-    const localTooLong = start > 0 && isLocalChar(text.charCodeAt(start - 1));
-    while (start < at && text.charCodeAt(start) === 46) start++;
-    if (!localTooLong && start < at && text.charCodeAt(at - 1) !== 46 && !isWordCharAt(text, start - 1)) {
+    while (start > 0 && at - start < LOCAL_MAX && isLocalChar(charCodeAt.call(text, start - 1))) start--;
+    const localTooLong = start > 0 && isLocalChar(charCodeAt.call(text, start - 1));
+    while (start < at && charCodeAt.call(text, start) === 46) start++;
+    if (!localTooLong && start < at && charCodeAt.call(text, at - 1) !== 46 && !isWordCharAt(text, start - 1)) {
       let end = at + 1;
-      while (end < text.length && isDomainChar(text.charCodeAt(end))) end++;
+      while (end < text.length && isDomainChar(charCodeAt.call(text, end))) end++;
       resume = end;
       // A sentence may end right after the address: "write to bob@acme.com."
-      while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+      while (end > at + 1 && (charCodeAt.call(text, end - 1) === 46 || charCodeAt.call(text, end - 1) === 45)) end--;
       if (
         end - at - 1 <= DOMAIN_MAX &&
         !isWordCharAt(text, end) &&
-        text.charCodeAt(end) !== 64 &&
+        charCodeAt.call(text, end) !== 64 &&
         isPlausibleDomain(text, at + 1, end)
       ) {
         out.push({ start, end });

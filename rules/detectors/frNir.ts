@@ -2,6 +2,9 @@ import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Sex digit, year, month, then the first department char: how every NIR starts, compact or spaced. */
 const CANDIDATE = /[1-478][ \u00A0\u202F]?\d\d[ \u00A0\u202F]?\d\d[ \u00A0\u202F]?\d/g;
 /** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
@@ -20,14 +23,14 @@ function readNir(text: string, start: number, spaced: boolean): { chars: string;
   let j = start;
   for (let g = 0; g < GROUPS.length; g++) {
     if (g > 0 && spaced) {
-      if (!isSpace(text.charCodeAt(j))) return null;
+      if (!isSpace(charCodeAt.call(text, j))) return null;
       j++;
     }
     const len = GROUPS[g]!;
     for (let k = 0; k < len; k++) {
-      const c = text.charCodeAt(j + k);
+      const c = charCodeAt.call(text, j + k);
       // Corsica: department 2A or 2B.
-      const corsica = g === 3 && k === 1 && text.charCodeAt(j) === 50 && (c === 65 || c === 66 || c === 97 || c === 98);
+      const corsica = g === 3 && k === 1 && charCodeAt.call(text, j) === 50 && (c === 65 || c === 66 || c === 97 || c === 98);
       if (!isAsciiDigit(c) && !corsica) return null;
     }
     chars += text.slice(j, j + len);
@@ -47,7 +50,7 @@ function isValidNir(nir: string): boolean {
   // Keys are computed on the number with 2A read as 19 and 2B as 18.
   const body = nir.slice(0, 5) + (department === '2A' ? '19' : department === '2B' ? '18' : department) + nir.slice(7, 13);
   let rest = 0;
-  for (let i = 0; i < body.length; i++) rest = (rest * 10 + body.charCodeAt(i) - 48) % 97;
+  for (let i = 0; i < body.length; i++) rest = (rest * 10 + charCodeAt.call(body, i) - 48) % 97;
   return 97 - rest === Number(nir.slice(13, 15));
 }
 
@@ -58,13 +61,13 @@ export const frNir: Detector = (text, out) => {
   while ((m = CANDIDATE.exec(text)) !== null) {
     const start = m.index;
     CANDIDATE.lastIndex = start + 1;
-    const p = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
     if (isWordCharAt(text, start - 1) || p === 46 || p === 44 || p === 45 || p === 47) continue;
-    if (isSpace(p) && isAsciiDigit(text.charCodeAt(start - 2))) continue;
-    const nir = readNir(text, start, isSpace(text.charCodeAt(start + 1)));
+    if (isSpace(p) && isAsciiDigit(charCodeAt.call(text, start - 2))) continue;
+    const nir = readNir(text, start, isSpace(charCodeAt.call(text, start + 1)));
     if (!nir || isWordCharAt(text, nir.end)) continue;
-    const c = nir.end < text.length ? text.charCodeAt(nir.end) : -1;
-    if ((c === 46 || c === 44 || c === 45 || c === 47) && isAsciiDigit(text.charCodeAt(nir.end + 1))) continue;
+    const c = nir.end < text.length ? charCodeAt.call(text, nir.end) : -1;
+    if ((c === 46 || c === 44 || c === 45 || c === 47) && isAsciiDigit(charCodeAt.call(text, nir.end + 1))) continue;
     if (!isValidNir(nir.chars)) continue;
     out.push({ start, end: nir.end });
     CANDIDATE.lastIndex = nir.end;

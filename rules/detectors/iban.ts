@@ -3,6 +3,9 @@ import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiAlnum } from './isAsciiAlnum';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Country letters, two check digits and four more chars: how every IBAN starts. Unrolled for a fast pre-check. */
 const CANDIDATE = /[A-Za-z][A-Za-z]\d\d[ \-\u00A0\u202F]?[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/g;
 /**
@@ -35,11 +38,11 @@ export const iban: Detector = (text, out) => {
     let j = start + 4;
     const n = text.length;
     while (electronic.length < length && j < n) {
-      const c = text.charCodeAt(j);
+      const c = charCodeAt.call(text, j);
       if (isAsciiAlnum(c)) {
         electronic += text[j]!.toUpperCase();
         j++;
-      } else if (electronic.length % 4 === 0 && isGroupSeparator(c) && j + 1 < n && isAsciiAlnum(text.charCodeAt(j + 1))) {
+      } else if (electronic.length % 4 === 0 && isGroupSeparator(c) && j + 1 < n && isAsciiAlnum(charCodeAt.call(text, j + 1))) {
         j++;
       } else {
         break;

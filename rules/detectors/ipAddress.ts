@@ -2,6 +2,9 @@ import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Four dot-separated numbers of 1-3 digits: every IPv4 candidate. Unrolled for a fast pre-check. */
 const IPV4_CANDIDATE = /\d\d?\d?\.\d\d?\d?\.\d\d?\d?\.\d/g;
 
@@ -30,9 +33,9 @@ function isVersionGlue(c: number): boolean {
 /** The word just before `start`, skipping a little glue, lower-cased. */
 function wordBefore(text: string, start: number): string {
   let i = start;
-  while (i > 0 && start - i < 4 && isVersionGlue(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && start - i < 4 && isVersionGlue(charCodeAt.call(text, i - 1))) i--;
   const end = i;
-  while (i > 0 && end - i < 12 && isLetterCode(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && end - i < 12 && isLetterCode(charCodeAt.call(text, i - 1))) i--;
   return text.slice(i, end).toLowerCase();
 }
 
@@ -43,12 +46,12 @@ function isDottedQuad(text: string, start: number, end: number): boolean {
   while (i <= end) {
     const partStart = i;
     let value = 0;
-    while (i < end && isAsciiDigit(text.charCodeAt(i))) value = value * 10 + text.charCodeAt(i++) - 48;
+    while (i < end && isAsciiDigit(charCodeAt.call(text, i))) value = value * 10 + charCodeAt.call(text, i++) - 48;
     const len = i - partStart;
-    if (len < 1 || len > 3 || value > 255 || (len > 1 && text.charCodeAt(partStart) === 48)) return false;
+    if (len < 1 || len > 3 || value > 255 || (len > 1 && charCodeAt.call(text, partStart) === 48)) return false;
     parts++;
     if (i === end) break;
-    if (text.charCodeAt(i) !== 46) return false;
+    if (charCodeAt.call(text, i) !== 46) return false;
     i++;
   }
   return parts === 4;
@@ -61,12 +64,12 @@ function findIpv4(text: string, out: { start: number; end: number }[]): void {
     const start = m.index;
     // The whole dotted run: an address inside "1.2.3.4.5" is not one.
     let end = start;
-    while (end < text.length && (isAsciiDigit(text.charCodeAt(end)) || (text.charCodeAt(end) === 46 && isAsciiDigit(text.charCodeAt(end + 1))))) end++;
+    while (end < text.length && (isAsciiDigit(charCodeAt.call(text, end)) || (charCodeAt.call(text, end) === 46 && isAsciiDigit(charCodeAt.call(text, end + 1))))) end++;
     IPV4_CANDIDATE.lastIndex = end;
-    const p = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
     if (isWordCharAt(text, start - 1) || p === 46 || p === 45 || p === 44) continue;
     // The IPv4 tail of an IPv6 address ("::ffff:192.0.2.1") is reported with the IPv6 address.
-    if (p === 58 && (isHexCode(text.charCodeAt(start - 2)) || text.charCodeAt(start - 2) === 58)) continue;
+    if (p === 58 && (isHexCode(charCodeAt.call(text, start - 2)) || charCodeAt.call(text, start - 2) === 58)) continue;
     if (isWordCharAt(text, end)) continue;
     if (!isDottedQuad(text, start, end)) continue;
     if (VERSION_WORDS.has(wordBefore(text, start))) continue;
@@ -80,16 +83,16 @@ function isIpv6(text: string, start: number, end: number): boolean {
   let compressed = false;
   let hasDigit = false;
   let i = start;
-  if (text.charCodeAt(i) === 58) {
-    if (text.charCodeAt(i + 1) !== 58) return false;
+  if (charCodeAt.call(text, i) === 58) {
+    if (charCodeAt.call(text, i + 1) !== 58) return false;
     compressed = true;
     i += 2;
   }
   while (i < end) {
     const groupStart = i;
-    while (i < end && isHexCode(text.charCodeAt(i))) i++;
+    while (i < end && isHexCode(charCodeAt.call(text, i))) i++;
     const len = i - groupStart;
-    if (i < end && text.charCodeAt(i) === 46) {
+    if (i < end && charCodeAt.call(text, i) === 46) {
       // Embedded IPv4 as the last two groups: "::ffff:192.0.2.1".
       if (!isDottedQuad(text, groupStart, end)) return false;
       groups += 2;
@@ -98,16 +101,16 @@ function isIpv6(text: string, start: number, end: number): boolean {
       break;
     }
     if (len < 1 || len > 4) return false;
-    for (let k = groupStart; k < i; k++) if (isAsciiDigit(text.charCodeAt(k))) hasDigit = true;
+    for (let k = groupStart; k < i; k++) if (isAsciiDigit(charCodeAt.call(text, k))) hasDigit = true;
     groups++;
     if (i === end) break;
     i++; // ':'
     if (i === end) {
       // Only "::" may end an address.
-      if (text.charCodeAt(i - 2) !== 58) return false;
+      if (charCodeAt.call(text, i - 2) !== 58) return false;
       break;
     }
-    if (text.charCodeAt(i) === 58) {
+    if (charCodeAt.call(text, i) === 58) {
       if (compressed) return false;
       compressed = true;
       i++;
@@ -121,14 +124,14 @@ function findIpv6(text: string, out: { start: number; end: number }[]): void {
   let colon = text.indexOf(':');
   while (colon !== -1) {
     let start = colon;
-    while (start > 0 && (isHexCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 58)) start--;
+    while (start > 0 && (isHexCode(charCodeAt.call(text, start - 1)) || charCodeAt.call(text, start - 1) === 58)) start--;
     let end = colon;
     while (end < text.length) {
-      const c = text.charCodeAt(end);
-      if (isHexCode(c) || c === 58 || (c === 46 && isAsciiDigit(text.charCodeAt(end + 1)))) end++;
+      const c = charCodeAt.call(text, end);
+      if (isHexCode(c) || c === 58 || (c === 46 && isAsciiDigit(charCodeAt.call(text, end + 1)))) end++;
       else break;
     }
-    if (end - start <= MAX_IPV6_LENGTH && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end) && text.charCodeAt(start - 1) !== 46 && isIpv6(text, start, end)) {
+    if (end - start <= MAX_IPV6_LENGTH && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end) && charCodeAt.call(text, start - 1) !== 46 && isIpv6(text, start, end)) {
       out.push({ start, end });
     }
     colon = text.indexOf(':', end + 1);

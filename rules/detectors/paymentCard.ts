@@ -3,6 +3,9 @@ import { isWordCharAt } from './isWordCharAt';
 import { readDigitGroups } from './readDigitGroups';
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Eight digits, maybe split after four: how every card number starts. Unrolled for a fast pre-check. */
 const CANDIDATE = /\d\d\d\d[ \-\u00A0]?\d\d\d\d/g;
 /** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
@@ -16,7 +19,7 @@ function passesLuhn(digits: string): boolean {
   let sum = 0;
   let double = false;
   for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
+    let d = charCodeAt.call(digits, i) - 48;
     if (double) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -65,14 +68,14 @@ export const paymentCard: Detector = (text, out) => {
     const start = m.index;
     const run = readDigitGroups(text, start, isCardSeparator);
     CANDIDATE.lastIndex = Math.max(start + 1, run.end);
-    const p = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
     // Glued to a word, a decimal, a longer number or a reference: "ID4111...", "1.4111...", "#4111..."
     if (isWordCharAt(text, start - 1) || p === 46 || p === 44 || p === 35 || p === 47) continue;
-    if (isCardSeparator(p) && isAsciiDigit(text.charCodeAt(start - 2))) continue;
+    if (isCardSeparator(p) && isAsciiDigit(charCodeAt.call(text, start - 2))) continue;
     const end = run.end;
     if (isWordCharAt(text, end)) continue;
-    const c = end < text.length ? text.charCodeAt(end) : -1;
-    if ((c === 46 || c === 44 || c === 47) && isAsciiDigit(text.charCodeAt(end + 1))) continue;
+    const c = end < text.length ? charCodeAt.call(text, end) : -1;
+    if ((c === 46 || c === 44 || c === 47) && isAsciiDigit(charCodeAt.call(text, end + 1))) continue;
     if (c === 37) continue;
     const { digits } = run;
     if (digits.length < 13 || digits.length > 19) continue;

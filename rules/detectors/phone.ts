@@ -3,6 +3,9 @@ import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /**
  * Seven digits with at most two separator chars between neighbours: every phone number we accept
  * starts like this, and ordinary prose almost never does. Unrolled so V8 can pre-check it quickly.
@@ -42,7 +45,7 @@ const MAX_GROUPS = 12;
  */
 function readRun(text: string, first: number): Run {
   const n = text.length;
-  const before = first > 0 ? text.charCodeAt(first - 1) : -1;
+  const before = first > 0 ? charCodeAt.call(text, first - 1) : -1;
   const plus = before === 43; /* + */
   const leadingParen = before === 40; /* ( */
   const groups: string[] = [];
@@ -53,25 +56,25 @@ function readRun(text: string, first: number): Run {
   let j = first;
   for (;;) {
     const g = j;
-    while (j < n && isAsciiDigit(text.charCodeAt(j))) j++;
+    while (j < n && isAsciiDigit(charCodeAt.call(text, j))) j++;
     if (groups.length < MAX_GROUPS) groups.push(text.slice(g, j));
     else plausible = false;
     let k = j;
     let closed = false;
-    if (inParen && text.charCodeAt(k) === 41 /* ) */) {
+    if (inParen && charCodeAt.call(text, k) === 41 /* ) */) {
       closed = true;
       inParen = false;
       if (openedAt === groups.length - 1) parenGroup = openedAt;
       k++;
     }
-    const c = k < n ? text.charCodeAt(k) : -1;
+    const c = k < n ? charCodeAt.call(text, k) : -1;
     if (isSpaceSeparator(c) || c === 46 || c === 45) k++;
     let opened = false;
-    if (!closed && !inParen && text.charCodeAt(k) === 40 /* ( */) {
+    if (!closed && !inParen && charCodeAt.call(text, k) === 40 /* ( */) {
       opened = true;
       k++;
     }
-    if (k > j && k < n && isAsciiDigit(text.charCodeAt(k))) {
+    if (k > j && k < n && isAsciiDigit(charCodeAt.call(text, k))) {
       if (opened) {
         inParen = true;
         openedAt = groups.length;
@@ -89,14 +92,14 @@ function readRun(text: string, first: number): Run {
 }
 
 function hasValidSurroundings(text: string, start: number, end: number): boolean {
-  const p = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
   if (isWordCharAt(text, start - 1)) return false;
   // Part of an amount, a reference, a path or an expression: "€06 ...", "#0612...", "-0612", "1.06 ..."
   if (p === 46 || p === 44 || p === 45 || p === 47 || p === 35 || p === 64 || p === 36 || p === 0x20ac || p === 0xa3 || p === 0xa5 || p === 61 || p === 38 || p === 42 || p === 43 || p === 95) return false;
   if (isWordCharAt(text, end)) return false;
-  const c = end < text.length ? text.charCodeAt(end) : -1;
+  const c = end < text.length ? charCodeAt.call(text, end) : -1;
   if (c === 37 || c === 0x20ac || c === 36 || c === 0xa3 || c === 0xb0 || c === 0x2030) return false;
-  if ((c === 46 || c === 44 || c === 58 || c === 47 || c === 45) && isAsciiDigit(text.charCodeAt(end + 1))) return false;
+  if ((c === 46 || c === 44 || c === 58 || c === 47 || c === 45) && isAsciiDigit(charCodeAt.call(text, end + 1))) return false;
   return true;
 }
 
@@ -130,7 +133,7 @@ function isNational(text: string, run: Run): boolean {
   const bare = count === 1;
   if (bare && REFERENCE_CONTEXT.test(text.slice(Math.max(0, run.start - 24), run.start))) return false;
   const paren = run.parenGroup;
-  if (digits.charCodeAt(0) === 48 /* 0 */ && digits.charCodeAt(1) !== 48) {
+  if (charCodeAt.call(digits, 0) === 48 /* 0 */ && charCodeAt.call(digits, 1) !== 48) {
     // France: 06 12 34 56 78, 01.23.45.67.89, 06-12-34-56-78; bare only for mobiles (06/07).
     if (digits.length === 10 && paren === -1) {
       if (count === 5 && allLengths(groups, 2)) return isValidIn(digits, 'FR', true);
@@ -151,7 +154,7 @@ function isNational(text: string, run: Run): boolean {
   if (count - offset !== 3 || (paren !== -1 && paren !== offset)) return false;
   if (groups[offset]!.length !== 3 || groups[offset + 1]!.length !== 3 || groups[offset + 2]!.length !== 4) return false;
   const ten = digits.slice(offset);
-  if (ten.charCodeAt(0) < 50 || ten.charCodeAt(3) < 50) return false; // area code and exchange start with 2-9
+  if (charCodeAt.call(ten, 0) < 50 || charCodeAt.call(ten, 3) < 50) return false; // area code and exchange start with 2-9
   return isValidIn(ten, 'US', true);
 }
 
@@ -169,8 +172,8 @@ export const phone: Detector = (text, out) => {
     CANDIDATE.lastIndex = Math.max(first + 1, run.end);
     if (!run.plausible) continue;
     // The tail of a longer run that the scanner broke off ("12   34 56 78 90 12").
-    const before = first > 0 ? text.charCodeAt(first - 1) : -1;
-    if (isAsciiDigit(before) || (!run.plus && before !== 40 && isAsciiDigit(text.charCodeAt(first - 2)))) continue;
+    const before = first > 0 ? charCodeAt.call(text, first - 1) : -1;
+    if (isAsciiDigit(before) || (!run.plus && before !== 40 && isAsciiDigit(charCodeAt.call(text, first - 2)))) continue;
     if (!hasValidSurroundings(text, run.start, run.end)) continue;
     const international = run.plus || run.groups[0]!.startsWith('00');
     if (international ? isInternational(run) : isNational(text, run)) out.push({ start: run.start, end: run.end });

@@ -1,5 +1,8 @@
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 export interface DigitGroups {
   /** The digits, separators removed. */
   digits: string;
@@ -24,13 +27,13 @@ export function readDigitGroups(text: string, start: number, isSeparator: (code:
   const n = text.length;
   for (;;) {
     const groupStart = i;
-    while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+    while (i < n && isAsciiDigit(charCodeAt.call(text, i))) i++;
     groups.push(i - groupStart);
     // Long adversarial runs are rejected by every caller anyway: stop copying, keep skipping.
     if (digits.length < 64) digits += text.slice(groupStart, i);
     if (i + 1 >= n) break;
-    const c = text.charCodeAt(i);
-    if (!isSeparator(c) || (separator !== -1 && c !== separator) || !isAsciiDigit(text.charCodeAt(i + 1))) break;
+    const c = charCodeAt.call(text, i);
+    if (!isSeparator(c) || (separator !== -1 && c !== separator) || !isAsciiDigit(charCodeAt.call(text, i + 1))) break;
     separator = c;
     i++;
   }

@@ -4,6 +4,9 @@ import { isWordCharAt } from './isWordCharAt';
 import { isAsciiDigit } from './isAsciiDigit';
 import { isAsciiAlnum } from './isAsciiAlnum';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /*
  * Speed: one big alternation of prefixes and keywords costs several µs on 3,000 chars of prose,
  * because V8 cannot skip ahead. Instead each token format is found from a char that is rare in
@@ -70,7 +73,7 @@ function isSlackCode(c: number): boolean {
 
 function scan(text: string, from: number, accepts: (c: number) => boolean): number {
   let i = from;
-  while (i < text.length && accepts(text.charCodeAt(i))) i++;
+  while (i < text.length && accepts(charCodeAt.call(text, i))) i++;
   return i;
 }
 
@@ -79,7 +82,7 @@ function hasClasses(text: string, start: number, end: number, needUpper: boolean
   let lower = !needLower;
   let digit = !needDigit;
   for (let i = start; i < end && !(upper && lower && digit); i++) {
-    const c = text.charCodeAt(i);
+    const c = charCodeAt.call(text, i);
     if (isUpperCode(c)) upper = true;
     else if (isLowerCode(c)) lower = true;
     else if (isAsciiDigit(c)) digit = true;
@@ -115,7 +118,7 @@ function keyBlockEnd(text: string, start: number, search: KeyBlockSearch): numbe
   // No footer (a truncated paste): the header and the base64 body that follows it.
   let end = headerEnd;
   for (let i = headerEnd; i < text.length && i - headerEnd <= MAX_KEY_BLOCK; i++) {
-    const c = text.charCodeAt(i);
+    const c = charCodeAt.call(text, i);
     if (isAsciiAlnum(c) || c === 43 || c === 47 || c === 61) end = i + 1;
     else if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
   }
@@ -123,21 +126,21 @@ function keyBlockEnd(text: string, start: number, search: KeyBlockSearch): numbe
 }
 
 function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan {
-  const c0 = text.charCodeAt(start);
+  const c0 = charCodeAt.call(text, start);
   const none = { end: -1, resume: start + 1 };
   if (c0 === 45 /* -----BEGIN */) {
-    if (text.charCodeAt(start - 1) === 45) return none;
+    if (charCodeAt.call(text, start - 1) === 45) return none;
     const end = keyBlockEnd(text, start, search);
     return end === -1 ? none : { end, resume: end };
   }
-  if (isUrlSafeCode(text.charCodeAt(start - 1)) || (start > 0 && isWordCharAt(text, start - 1))) return none;
+  if (isUrlSafeCode(charCodeAt.call(text, start - 1)) || (start > 0 && isWordCharAt(text, start - 1))) return none;
   const prefix = text.slice(start, start + 3);
   if (prefix === 'eyJ') {
     // JSON Web Token: three base64url segments, the first two JSON objects ("eyJ" is '{"').
     const e1 = scan(text, start, isUrlSafeCode);
-    if (e1 - start < 10 || text.charCodeAt(e1) !== 46 || !text.startsWith('eyJ', e1 + 1)) return { end: -1, resume: e1 };
+    if (e1 - start < 10 || charCodeAt.call(text, e1) !== 46 || !text.startsWith('eyJ', e1 + 1)) return { end: -1, resume: e1 };
     const e2 = scan(text, e1 + 1, isUrlSafeCode);
-    if (e2 - e1 - 1 < 10 || text.charCodeAt(e2) !== 46) return { end: -1, resume: e2 };
+    if (e2 - e1 - 1 < 10 || charCodeAt.call(text, e2) !== 46) return { end: -1, resume: e2 };
     // Two base64 JSON objects make a token even when the signature was cut short in the paste.
     const e3 = scan(text, e2 + 1, isUrlSafeCode);
     if (e3 - e2 - 1 < 4) return { end: -1, resume: e3 };
@@ -149,7 +152,7 @@ function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan
   if (prefix === 'AKI' || prefix === 'ASI') {
     body = start + 4;
     end = scan(text, body, isUpperAlnumCode);
-    ok = end - body === 16 && !isAsciiAlnum(text.charCodeAt(end));
+    ok = end - body === 16 && !isAsciiAlnum(charCodeAt.call(text, end));
   } else if (prefix === 'AIz') {
     body = start + 4;
     end = scan(text, body, isUrlSafeCode);
@@ -161,7 +164,7 @@ function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan
   } else if (prefix.startsWith('gh')) {
     body = start + 4;
     end = scan(text, body, isAsciiAlnum);
-    ok = end - body >= 36 && text.charCodeAt(end) !== 95;
+    ok = end - body >= 36 && charCodeAt.call(text, end) !== 95;
   } else if (prefix === 'xox') {
     body = start + 5;
     end = scan(text, body, isSlackCode);
@@ -179,7 +182,7 @@ function tokenAt(text: string, start: number, search: KeyBlockSearch): TokenScan
   } else {
     body = start + 8; // sk_live_ / rk_live_
     end = scan(text, body, isAsciiAlnum);
-    ok = end - body >= 16 && !isUrlSafeCode(text.charCodeAt(end));
+    ok = end - body >= 16 && !isUrlSafeCode(charCodeAt.call(text, end));
   }
   return ok ? { end, resume: end } : { end: -1, resume: Math.max(start + 1, end) };
 }
@@ -203,7 +206,7 @@ function isClosingPunctuation(c: number): boolean {
 
 function skipSpaces(text: string, from: number, max: number): number {
   let i = from;
-  while (i < text.length && i - from < max && isSpaceCode(text.charCodeAt(i))) i++;
+  while (i < text.length && i - from < max && isSpaceCode(charCodeAt.call(text, i))) i++;
   return i;
 }
 
@@ -213,7 +216,7 @@ function looksGenerated(text: string, start: number, end: number): boolean {
   let letters = false;
   let mixed = false;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = charCodeAt.call(text, i);
     if (isUpperCode(c) || isLowerCode(c)) letters = true;
     // A digit anywhere, an upper-case letter or a symbol inside the word ("manager!" is a word).
     // Apostrophes and hyphens join words ("that's", "well-known"): not symbols here.
@@ -228,14 +231,14 @@ const WEAK_SEPARATORS = ['is', 'est', 'was', 'était', 'c’est', "c'est", '='];
 function credentialValue(text: string, from: number, passwordFamily: boolean): Span | null {
   let j = skipSpaces(text, from, 3);
   let strong = false;
-  const c = text.charCodeAt(j);
+  const c = charCodeAt.call(text, j);
   if (c === 58 || c === 61 || c === 0xff1a) {
     strong = true;
     j = skipSpaces(text, j + 1, 3);
-    if (text.charCodeAt(j) === 10) j = skipSpaces(text, j + 1, 3);
+    if (charCodeAt.call(text, j) === 10) j = skipSpaces(text, j + 1, 3);
   } else if (j > from) {
     for (const word of WEAK_SEPARATORS) {
-      if (text.startsWith(word, j) && isSpaceCode(text.charCodeAt(j + word.length))) {
+      if (text.startsWith(word, j) && isSpaceCode(charCodeAt.call(text, j + word.length))) {
         j = skipSpaces(text, j + word.length, 3);
         break;
       }
@@ -246,20 +249,20 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
   // "Authorization: Bearer <token>": the scheme name is not the secret.
   if (/^(?:bearer|basic|token)[ \u00a0]/i.test(text.slice(j, j + 7))) j = skipSpaces(text, j + 6, 3);
   let quoted = false;
-  if (isOpeningQuoteCode(text.charCodeAt(j))) {
+  if (isOpeningQuoteCode(charCodeAt.call(text, j))) {
     quoted = true;
     j = skipSpaces(text, j + 1, 1);
   }
   const start = j;
   while (j < text.length && j - start < MAX_VALUE) {
-    const v = text.charCodeAt(j);
+    const v = charCodeAt.call(text, j);
     if (v <= 32 || v === 0xa0 || v === 0x202f || v === 0x2028 || (quoted && isQuoteCode(v))) break;
     j++;
   }
   // A quote only counts when it is closed right after the value: « Chat-Noir-42 ».
-  if (quoted && !isQuoteCode(text.charCodeAt(skipSpaces(text, j, 1)))) quoted = false;
+  if (quoted && !isQuoteCode(charCodeAt.call(text, skipSpaces(text, j, 1)))) quoted = false;
   let end = j;
-  while (end > start && isClosingPunctuation(text.charCodeAt(end - 1))) end--;
+  while (end > start && isClosingPunctuation(charCodeAt.call(text, end - 1))) end--;
   if (end - start < 3) return null;
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
@@ -274,25 +277,25 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
 /** "Bearer <token>" anywhere (an Authorization header pasted alone): a long generated-looking value. */
 function findBearerTokens(text: string, found: Span[]): void {
   for (let i = text.indexOf('earer'); i !== -1; i = text.indexOf('earer', i + 5)) {
-    const first = text.charCodeAt(i - 1);
-    if ((first !== 66 && first !== 98) || isWordCharAt(text, i - 2) || !isSpaceCode(text.charCodeAt(i + 5))) continue;
+    const first = charCodeAt.call(text, i - 1);
+    if ((first !== 66 && first !== 98) || isWordCharAt(text, i - 2) || !isSpaceCode(charCodeAt.call(text, i + 5))) continue;
     const start = skipSpaces(text, i + 5, 3);
     let end = start;
-    while (end < text.length && end - start < MAX_VALUE && (isUrlSafeCode(text.charCodeAt(end)) || text.charCodeAt(end) === 46 || text.charCodeAt(end) === 43 || text.charCodeAt(end) === 47 || text.charCodeAt(end) === 61)) end++;
-    while (end > start && text.charCodeAt(end - 1) === 46) end--;
+    while (end < text.length && end - start < MAX_VALUE && (isUrlSafeCode(charCodeAt.call(text, end)) || charCodeAt.call(text, end) === 46 || charCodeAt.call(text, end) === 43 || charCodeAt.call(text, end) === 47 || charCodeAt.call(text, end) === 61)) end++;
+    while (end > start && charCodeAt.call(text, end - 1) === 46) end--;
     if (end - start >= 16 && looksGenerated(text, start, end)) found.push({ start, end });
   }
 }
 
 function isTokenBoundary(text: string, start: number): boolean {
-  return !isUrlSafeCode(text.charCodeAt(start - 1)) && !isWordCharAt(text, start - 1);
+  return !isUrlSafeCode(charCodeAt.call(text, start - 1)) && !isWordCharAt(text, start - 1);
 }
 
 /** Where a token format starts around an '_' at `i` ("ghp_", "github_pat_", "sk_live_"), or -1. */
 function tokenStartAtUnderscore(text: string, i: number): number {
   if (text.startsWith('github', i - 6) && text.startsWith('pat_', i + 1)) return i - 6;
-  if (i >= 3 && text.charCodeAt(i - 3) === 103 && text.charCodeAt(i - 2) === 104 && 'pousr'.includes(text[i - 1]!)) return i - 3;
-  if (i >= 2 && text.charCodeAt(i - 1) === 107 && (text[i - 2] === 's' || text[i - 2] === 'r') && text.startsWith('live_', i + 1)) return i - 2;
+  if (i >= 3 && charCodeAt.call(text, i - 3) === 103 && charCodeAt.call(text, i - 2) === 104 && 'pousr'.includes(text[i - 1]!)) return i - 3;
+  if (i >= 2 && charCodeAt.call(text, i - 1) === 107 && (text[i - 2] === 's' || text[i - 2] === 'r') && text.startsWith('live_', i + 1)) return i - 2;
   return -1;
 }
 
@@ -300,7 +303,7 @@ function tokenStartAtUnderscore(text: string, i: number): number {
 function tokenStartAtDash(text: string, i: number): number {
   if (text.startsWith('-----BEGIN ', i)) return i;
   if (i >= 4 && text.startsWith('xox', i - 4) && 'abprs'.includes(text[i - 1]!)) return i - 4;
-  if (i >= 2 && text.charCodeAt(i - 2) === 115 && text.charCodeAt(i - 1) === 107) return i - 2;
+  if (i >= 2 && charCodeAt.call(text, i - 2) === 115 && charCodeAt.call(text, i - 1) === 107) return i - 2;
   if (i >= 5 && text.startsWith('glpat', i - 5)) return i - 5;
   return -1;
 }
@@ -310,7 +313,7 @@ function tokenStartAtA(text: string, i: number): number {
 }
 
 function tokenStartAtJ(text: string, i: number): number {
-  return i >= 2 && text.charCodeAt(i - 2) === 101 && text.charCodeAt(i - 1) === 121 ? i - 2 : -1;
+  return i >= 2 && charCodeAt.call(text, i - 2) === 101 && charCodeAt.call(text, i - 1) === 121 ? i - 2 : -1;
 }
 
 function findTokens(text: string, anchor: string, startAt: (text: string, i: number) => number, search: KeyBlockSearch, found: Span[]): void {
@@ -318,7 +321,7 @@ function findTokens(text: string, anchor: string, startAt: (text: string, i: num
   while (i !== -1) {
     let next = i + 1;
     const start = startAt(text, i);
-    if (start !== -1 && (start === i && anchor === '-' ? text.charCodeAt(i - 1) !== 45 : isTokenBoundary(text, start))) {
+    if (start !== -1 && (start === i && anchor === '-' ? charCodeAt.call(text, i - 1) !== 45 : isTokenBoundary(text, start))) {
       const token = tokenAt(text, start, search);
       if (token.end !== -1) found.push({ start, end: token.end });
       next = Math.max(next, token.resume);
@@ -330,10 +333,10 @@ function findTokens(text: string, anchor: string, startAt: (text: string, i: num
 /** The credential keyword, lower-cased, that ends right before `end` (spaces skipped), or null. */
 function keywordBefore(text: string, end: number): string | null {
   let k = end;
-  while (k > 0 && end - k < 3 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  while (k > 0 && end - k < 3 && isSpaceCode(charCodeAt.call(text, k - 1))) k--;
   if (k === 0) return null;
   // Every keyword ends in d, p, y, t or n (pwd, mdp, key, secret, token): most colons stop here.
-  const last = text.charCodeAt(k - 1) | 0x20;
+  const last = charCodeAt.call(text, k - 1) | 0x20;
   if (last !== 100 && last !== 112 && last !== 121 && last !== 116 && last !== 110) return null;
   const m = KEYWORD_BEFORE_SEPARATOR.exec(text.slice(Math.max(0, k - KEYWORD_LOOKBEHIND), k).toLowerCase());
   return m ? m[1]! : null;
@@ -366,7 +369,7 @@ function findPasswordCredentials(text: string, found: Span[]): void {
   while ((m = PASS_WORD.exec(text)) !== null) {
     const start = m.index;
     let end = start + 4;
-    while (end < text.length && end - start < 10 && isLetterOrUnderscore(text.charCodeAt(end))) end++;
+    while (end < text.length && end - start < 10 && isLetterOrUnderscore(charCodeAt.call(text, end))) end++;
     PASS_WORD.lastIndex = end;
     if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;
     const word = text.slice(start, end).toLowerCase();

@@ -3,6 +3,9 @@ import { isWordCharAt } from './isWordCharAt';
 import { readDigitGroups } from './readDigitGroups';
 import { isAsciiDigit } from './isAsciiDigit';
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Nine digits, maybe split 3-2-4: every SSN candidate. Unrolled for a fast pre-check. */
 const CANDIDATE = /\d\d\d[ \-\u00A0]?\d\d[ \-\u00A0]?\d\d\d\d/g;
 /** The shortest run of digits CANDIDATE accepts (see MAY_MATCH in index.ts). */
@@ -33,13 +36,13 @@ export const usSsn: Detector = (text, out) => {
     const start = m.index;
     const run = readDigitGroups(text, start, isSeparator);
     CANDIDATE.lastIndex = Math.max(start + 1, run.end);
-    const p = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
     if (isWordCharAt(text, start - 1) || p === 46 || p === 44 || p === 45 || p === 47 || p === 43 || p === 36 || p === 35) continue;
-    if (isSeparator(p) && isAsciiDigit(text.charCodeAt(start - 2))) continue;
+    if (isSeparator(p) && isAsciiDigit(charCodeAt.call(text, start - 2))) continue;
     const end = run.end;
     if (isWordCharAt(text, end)) continue;
-    const c = end < text.length ? text.charCodeAt(end) : -1;
-    if ((c === 46 || c === 44 || c === 47 || c === 58) && isAsciiDigit(text.charCodeAt(end + 1))) continue;
+    const c = end < text.length ? charCodeAt.call(text, end) : -1;
+    if ((c === 46 || c === 44 || c === 47 || c === 58) && isAsciiDigit(charCodeAt.call(text, end + 1))) continue;
     if (c === 37) continue;
     const g = run.groups;
     const grouped = g.length === 3 && g[0] === 3 && g[1] === 2 && g[2] === 4;

@@ -6,6 +6,9 @@
 // zero-width characters and soft hyphens (dropped), typographic apostrophes and French elisions
 // (l', qu' become word breaks), leet inside words (sh1t, @ss), letters repeated 3+ times.
 
+/** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
+const charCodeAt = String.prototype.charCodeAt;
+
 export const SPACE = 32;
 export const BAR = 124;
 export const BANG = 33;
@@ -89,7 +92,7 @@ function foldBmp(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return folded === '' ? DROP : SPACE; // lone surrogate: never cached
   let code: number;
   if (folded.length === 0) code = DROP;
-  else if (folded.length === 1) code = folded.charCodeAt(0);
+  else if (folded.length === 1) code = charCodeAt.call(folded, 0);
   else {
     multiFold.set(unit, folded);
     code = MULTI;
@@ -103,8 +106,8 @@ export const uncommon = { width: 1, expansion: undefined as string | undefined }
 
 /** Folds text[i] when the table has no entry yet: a surrogate pair, or a first-seen char. */
 export function foldUncommon(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  const low = text.charCodeAt(i + 1);
+  const unit = charCodeAt.call(text, i);
+  const low = charCodeAt.call(text, i + 1);
   if (unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
     const multi = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
     uncommon.width = 2;
@@ -181,7 +184,7 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
   let runLength = 0;
   n.tokenCount = 0;
   for (let i = 0; i < len; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = charCodeAt.call(text, i);
     let code = table[unit];
     const start = i;
     let multi: string | undefined;
@@ -250,7 +253,7 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
     const parts = expansion === undefined ? 1 : expansion.length;
     if (w + parts > limit) return false;
     for (let k = 0; k < parts; k++) {
-      const c = expansion === undefined ? code : expansion.charCodeAt(k);
+      const c = expansion === undefined ? code : charCodeAt.call(expansion, k);
       if (c < 97) special = true;
       if (c === runChar) {
         // Squeeze a run of 3+ identical letters to one: "fuuuck", "sooo".
@@ -277,7 +280,7 @@ function normalizeWithin(text: string, n: Normalized, capacity: number): boolean
 /** Whether text[i] folds to a word char (not a separator, a bang or a dropped mark). */
 export function continuesWord(text: string, i: number): boolean {
   if (i >= text.length) return false;
-  const unit = text.charCodeAt(i);
+  const unit = charCodeAt.call(text, i);
   const c = foldTable[unit] || foldBmp(unit);
   return c !== SPACE && c !== BAR && c !== BANG && c !== DROP && c !== HASH;
 }

@@ -13,6 +13,7 @@ import { benchJsonl } from './jsonl';
 import { makeLexiconRule } from './makeLexiconRule';
 import { asReceived, makePost } from './makePost';
 import { measuredWork, measureTogether, type Timing } from './measure';
+import { warmUpLikeRealUse } from './warmUpLikeRealUse';
 
 const TARGET = { medianMicros: 50, timesFaster: 20, lexiconGrowth: 2, lengthGrowth: 1.5, jsonlMicrosPerPost: 75 };
 const LANGUAGES: Locale[] = ['en', 'fr'];
@@ -47,6 +48,9 @@ const others: Tool[] = [
 progress('timing postguard check --jsonl end to end (20,000 posts), on worker threads and on one thread');
 const jsonl = benchJsonl();
 const jsonlTwoThreads = benchJsonl(20_000, 3, ['--threads', '2']);
+
+progress('warming the engine up on texts of every shape real use gives it');
+const warmUpFindings = warmUpLikeRealUse(pack, [...posts.en, ...posts.fr]);
 
 progress('timing the four tools on EN and FR posts, interleaved');
 // Postguard also on the same posts as built (ropes), to show what the string's shape costs.
@@ -114,7 +118,7 @@ for (const [tool, byLanguage] of timings) {
   print(row([tool.name, ...cells]));
 }
 print();
-print('Posts are flat strings, as a composer or `JSON.parse` hands them over; the ropes row times the same posts as `makePost` builds them.');
+print('Posts are flat strings, as a composer or `JSON.parse` hands them over; the ropes row times the same posts as `makePost` builds them. Before timing, the engine ran on texts of every shape real use gives it (one- and two-byte, sliced, built by `+`, parsed; see warmUpLikeRealUse.ts).');
 print();
 print('alex, obscenity and redact-pii check English only; they run on the French posts for timing.');
 for (const language of LANGUAGES) {
@@ -200,4 +204,4 @@ print(
 );
 
 process.stdout.write(lines.join('\n') + '\n');
-if (measuredWork() < 0) process.stdout.write('unreachable\n');
+if (measuredWork() + warmUpFindings < 0) process.stdout.write('unreachable\n');
