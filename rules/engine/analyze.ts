@@ -10,7 +10,7 @@ import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
 import { matchPhrases, matchWithin } from './phrases';
-import { enabledRules, patternOf, preparePack, Role, type HashedTable, type PreparedPack } from './prepare';
+import { enabledRules, findingTemplates, Kind, patternOf, preparePack, Role, type FindingTemplate, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, hasBit, scanWords, type Words } from './words';
 
@@ -19,9 +19,10 @@ const words: Words = createWords();
 // The analysis in progress (analyze() is synchronous and calls no outside code): what `emit`
 // and `onTerm` need, kept here rather than in closures made on every call.
 let currentText = '';
-let currentLocale = 'en';
 let currentFindings: Finding[] = [];
-let currentRule: CompiledRule | undefined;
+/** The rule whose findings `emit` adds, and what they say. */
+let currentRule = 0;
+let currentTemplates: FindingTemplate[] = [];
 let currentPrepared: PreparedPack | undefined;
 let currentEnabled: Uint8Array = new Uint8Array(0);
 /** Per rule: 1 when an `unless` term silenced this model rule in the analysis in progress. */
@@ -31,7 +32,7 @@ const idle: Finding[] = [];
 
 /** Adds a finding of the current rule. */
 function emit(start: number, end: number): void {
-  currentFindings.push(toFinding(currentRule!, currentText, start, end, currentLocale));
+  currentFindings.push(toFinding(currentTemplates[currentRule]!, currentText, start, end));
 }
 
 export function analyze(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): Finding[] {
@@ -39,11 +40,12 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   const prepared = preparePack(pack);
   const enabled = enabledRules(prepared, options.site);
   // 'fr-CA' reads as 'fr'; unknown locales fall back to English per message.
-  currentLocale = (options.locale ?? 'en').slice(0, 2).toLowerCase();
+  currentTemplates = findingTemplates(prepared, (options.locale ?? 'en').slice(0, 2).toLowerCase());
   currentText = text;
   const findings: Finding[] = (currentFindings = []);
   currentPrepared = prepared;
   currentEnabled = enabled;
+  const { kinds } = prepared;
   if (silencedModel.length < prepared.rules.length) silencedModel = new Uint8Array(prepared.rules.length);
 
   scanWords(text, words, prepared.filter);
@@ -51,27 +53,27 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   resetWindows();
 
   for (let k = 0; k < touchedCount; k++) {
-    const r = touched[k];
-    const rule = (currentRule = prepared.rules[r]);
+    const r = (currentRule = touched[k]);
+    const kind = kinds[r];
     const from = bucketStart[r];
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
       // An `unless` hit (terms, patterns, requires, model) makes the whole post fine for the rule.
       if (silenced(from, to)) {
-        if (rule.kind === 'model') silencedModel[r] = 1;
+        if (kind === Kind.Model) silencedModel[r] = 1;
         continue;
       }
-      if (rule.kind === 'terms') pickTerms(from, to);
-      else if (rule.kind === 'requires') {
+      if (kind === Kind.Terms) pickTerms(from, to);
+      else if (kind === Kind.Requires) {
         const first = firstWhen(from, to);
         if (first >= 0) emit(hitStart[first], hitEnd[first]);
-      } else if (rule.kind === 'pattern' && rule.near.length > 0) {
-        const count = sentenceWindows(text, from, to, rule.near.length, r);
+      } else if (kind === Kind.Pattern && prepared.nearGroups[r] > 0) {
+        const count = sentenceWindows(text, from, to, prepared.nearGroups[r], r);
         if (count > 0) runPattern(prepared, r, text, count);
       }
     } catch (error) {
-      skipped(rule, error);
+      skipped(prepared.rules[r]!, error);
     }
   }
 
@@ -79,22 +81,25 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   let links: Link[] | undefined;
   for (const r of prepared.textRules) {
     if (!enabled[r]) continue;
-    const rule = (currentRule = prepared.rules[r]);
+    currentRule = r;
+    const rule = prepared.rules[r]!;
+    const kind = kinds[r];
     try {
-      if (rule.kind === 'pattern') {
+      if (kind === Kind.Pattern) {
         windowStart[0] = 0;
         windowEnd[0] = text.length;
         runPattern(prepared, r, text, 1);
-      } else if (rule.kind === 'detector') {
-        if (!MAY_MATCH[rule.detector](words.facts)) continue;
+      } else if (kind === Kind.Detector) {
+        const { detector, allow } = rule as DetectorRule;
+        if (!MAY_MATCH[detector](words.facts)) continue;
         const spans: Span[] = [];
-        DETECTORS[rule.detector](text, spans, words.facts);
+        DETECTORS[detector](text, spans, words.facts);
         for (const span of spans) {
-          if (!rule.allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(span.start, span.end);
+          if (!allow?.includes(text.slice(span.start, span.end).toLowerCase())) emit(span.start, span.end);
         }
-      } else if (rule.kind === 'link') {
+      } else if (kind === Kind.Link) {
         links ??= findLinks(text);
-        for (const link of links) if (linkBreaks(rule, link)) emit(link.start, link.end);
+        for (const link of links) if (linkBreaks(rule as LinkRule, link)) emit(link.start, link.end);
       }
     } catch (error) {
       skipped(rule, error);
@@ -103,11 +108,11 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
 
   for (const table of prepared.hashed) {
     if (!enabled[table.rule]) continue;
-    const rule = (currentRule = prepared.rules[table.rule]);
+    currentRule = table.rule;
     try {
       findHashed(table, text);
     } catch (error) {
-      skipped(rule, error);
+      skipped(prepared.rules[table.rule]!, error);
     }
   }
 
@@ -117,8 +122,8 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     if (prepared.modelRules.length > 0 || veto) scoreModel(model, words);
     for (const r of prepared.modelRules) {
       if (!enabled[r] || silencedModel[r] === 1) continue;
-      const rule = (currentRule = prepared.rules[r]);
-      const column = model.categories.indexOf(rule.category);
+      currentRule = r;
+      const column = model.categories.indexOf(prepared.rules[r]!.category);
       if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);
     }
     if (veto) demoteUnsupported(model, findings, prepared.vetoable);
@@ -177,19 +182,19 @@ function skipped(rule: CompiledRule, error: unknown): void {
   console.warn(`postguard: rule ${rule.id} failed and was skipped`, error);
 }
 
-function toFinding(rule: CompiledRule, text: string, start: number, end: number, locale: string): Finding {
+function toFinding(template: FindingTemplate, text: string, start: number, end: number): Finding {
   const finding: Finding = {
-    ruleId: rule.id,
-    category: rule.category,
-    severity: rule.severity,
+    ruleId: template.ruleId,
+    category: template.category,
+    severity: template.severity,
     start,
     end,
     text: text.slice(start, end),
-    message: (rule.message as Record<string, string | undefined>)[locale] ?? rule.message.en,
-    tip: (rule.tip as Record<string, string | undefined>)[locale] ?? rule.tip.en,
-    policy: rule.policy,
+    message: template.message,
+    tip: template.tip,
+    policy: template.policy,
   };
-  if (rule.fix) finding.fix = rule.fix;
+  if (template.fix) finding.fix = template.fix;
   return finding;
 }
 
@@ -520,7 +525,10 @@ function runPattern(prepared: PreparedPack, r: number, text: string, count: numb
   }
 }
 
-function linkBreaks(rule: Extract<CompiledRule, { kind: 'link' }>, link: Link): boolean {
+type DetectorRule = Extract<CompiledRule, { kind: 'detector' }>;
+type LinkRule = Extract<CompiledRule, { kind: 'link' }>;
+
+function linkBreaks(rule: LinkRule, link: Link): boolean {
   if (link.scheme !== '' && rule.schemes.includes(link.scheme)) return true;
   if (link.host === '') return false;
   const listed = rule.hosts.some((h) => hostMatches(link.host, h));

@@ -3,7 +3,7 @@
 // per pack object and cached. RE2 patterns are compiled when first needed (`patternOf`):
 // compiling them all took most of the 0.6 s a page or the CLI would wait for the pack.
 import { RE2JS } from 're2js';
-import type { CompiledPack, CompiledRule, HashedTermsRule } from '../types';
+import type { CompiledPack, CompiledRule, Finding, Fix, HashedTermsRule } from '../types';
 import { prepareModel, type PreparedModel } from './model';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
 import { setBit, type WordFilter } from './words';
@@ -19,6 +19,34 @@ export const enum Role {
   After = 5,
 }
 
+/**
+ * Rule kinds as numbers (`PreparedPack.kinds`), read by the analysis instead of `rule.kind`:
+ * rules of different kinds are objects of different shapes, and V8 reads a property of objects
+ * of many shapes through a slow, shared cache.
+ */
+export const enum Kind {
+  Terms = 0,
+  Pattern = 1,
+  HashedTerms = 2,
+  Detector = 3,
+  Link = 4,
+  Requires = 5,
+  Model = 6,
+}
+
+const KINDS: Record<CompiledRule['kind'], Kind> = {
+  terms: Kind.Terms,
+  pattern: Kind.Pattern,
+  'hashed-terms': Kind.HashedTerms,
+  detector: Kind.Detector,
+  link: Kind.Link,
+  requires: Kind.Requires,
+  model: Kind.Model,
+};
+
+/** What every finding of a rule says in one locale: the finding without its place. All of one shape (see `Kind`). */
+export type FindingTemplate = Omit<Finding, 'start' | 'end' | 'text' | 'fix'> & { fix: Fix | undefined };
+
 export interface HashedTable {
   rule: number;
   salt: string;
@@ -33,6 +61,12 @@ export interface HashedTable {
 export interface PreparedPack {
   pack: CompiledPack;
   rules: CompiledRule[];
+  /** Per rule, its `Kind`. */
+  kinds: Uint8Array;
+  /** Per rule, its number of trigger groups (`near`) when it is a pattern, else 0. */
+  nearGroups: Uint8Array;
+  /** Finding templates by locale (see `findingTemplates`). */
+  templates: Map<string, FindingTemplate[]>;
   /** Every term of every rule, as paths of word hashes. */
   phrases: PhraseIndex;
   /** What the word scan tests each word against to pick candidates: the phrase index's root sets. */
@@ -176,6 +210,9 @@ function build(pack: CompiledPack): PreparedPack {
   return {
     pack,
     rules: pack.rules,
+    kinds: Uint8Array.from(pack.rules, (rule) => KINDS[rule.kind]),
+    nearGroups: Uint8Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? rule.near.length : 0)),
+    templates: new Map(),
     phrases,
     // The scan keeps prefix hashes for the lengths either index asks.
     filter: { ...phrases, prefixLengths: phrases.prefixLengths | near.phrases.prefixLengths },
@@ -209,6 +246,24 @@ function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
     digests.add(digest);
   }
   return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt) | 0, firstWords, phrases, digests };
+}
+
+/** Per rule, what its findings say in `locale` (English where the rule has no message in it); cached per locale. */
+export function findingTemplates(prepared: PreparedPack, locale: string): FindingTemplate[] {
+  let templates = prepared.templates.get(locale);
+  if (!templates) {
+    templates = prepared.rules.map((rule) => ({
+      ruleId: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      message: (rule.message as Record<string, string | undefined>)[locale] ?? rule.message.en,
+      tip: (rule.tip as Record<string, string | undefined>)[locale] ?? rule.tip.en,
+      policy: rule.policy,
+      fix: rule.fix,
+    }));
+    prepared.templates.set(locale, templates);
+  }
+  return templates;
 }
 
 /** Which rules apply on `site` (a host name); cached per host. */
