@@ -9,7 +9,7 @@ import { parse as parseHost } from 'tldts';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
-import { matchPhrases, matchWithin } from './phrases';
+import { matchPhrases, termsWithin, type TermList } from './phrases';
 import { enabledRules, findingTemplates, Kind, patternOf, preparePack, Role, type FindingTemplate, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, hasBit, scanWords, type Words } from './words';
@@ -437,7 +437,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
 // The other groups' trigger terms found in each window of the analysis in progress: rules whose
 // first groups meet in one sentence share its window, and the lookup is made once for all of
 // them. Window w is [windowFrom[w], windowTo[w]); its terms are
-// windowTerm[windowTermStart[w] .. windowTermStart[w + 1]). A window is found again by the
+// windowTerms.terms[windowTermStart[w] .. windowTermStart[w + 1]). A window is found again by the
 // sentence its anchor starts in (windowOfSentence, 1 + w): a long text has thousands, and a
 // search of them all per lookup would be quadratic.
 let windowCount = 0;
@@ -445,15 +445,14 @@ let windowFrom = new Int32Array(16);
 let windowTo = new Int32Array(16);
 let windowSentence = new Int32Array(16);
 let windowTermStart = new Int32Array(17);
-let windowTerm = new Int32Array(64);
-let windowTermCount = 0;
+const windowTerms: TermList = { terms: new Int32Array(64), count: 0 };
 let windowOfSentence = new Int32Array(64);
 
 /** Forgets the windows of the previous analysis. */
 function resetWindows(): void {
   for (let w = 0; w < windowCount; w++) windowOfSentence[windowSentence[w]] = 0;
   windowCount = 0;
-  windowTermCount = 0;
+  windowTerms.count = 0;
   // One slot per sentence, and one for the text after the last sentence end.
   if (windowOfSentence.length <= words.sentenceCount) windowOfSentence = new Int32Array(Math.max(words.sentenceCount + 1, windowOfSentence.length * 2));
 }
@@ -470,9 +469,10 @@ function nearGroupsWithin(text: string, r: number, sentence: number, start: numb
     findWindowTerms(text, sentence, start, end, anchor);
   }
   const { nearStart, nearRule, nearGroup } = currentPrepared!;
+  const terms = windowTerms.terms;
   let found = 0;
   for (let k = windowTermStart[w]; k < windowTermStart[w + 1]; k++) {
-    const term = windowTerm[k];
+    const term = terms[k];
     for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === r) found |= 1 << nearGroup[e];
   }
   return found;
@@ -494,14 +494,9 @@ function findWindowTerms(text: string, sentence: number, start: number, end: num
   windowSentence[windowCount] = sentence;
   windowFrom[windowCount] = start;
   windowTo[windowCount] = end;
-  windowTermStart[windowCount] = windowTermCount;
-  matchWithin(currentPrepared!.near, words, text, from, to, onWindowTerm);
-  windowTermStart[++windowCount] = windowTermCount;
-}
-
-function onWindowTerm(term: number): void {
-  if (windowTermCount === windowTerm.length) windowTerm = doubled(windowTerm, int32s);
-  windowTerm[windowTermCount++] = term;
+  windowTermStart[windowCount] = windowTerms.count;
+  termsWithin(currentPrepared!.near, words, text, from, to, windowTerms);
+  windowTermStart[++windowCount] = windowTerms.count;
 }
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */

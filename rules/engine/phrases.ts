@@ -281,6 +281,61 @@ export function matchWithin(index: PhraseIndex, words: Words, text: string, from
   }
 }
 
+/** Where `termsWithin` appends terms: terms[0 .. count), grown as needed. */
+export interface TermList {
+  terms: Int32Array;
+  count: number;
+}
+
+/**
+ * `matchWithin` for an index without prefix terms, appending the terms to `list` in one loop
+ * rather than through calls and a callback: the patterns' `near` index is read in every
+ * sentence around a trigger, and a third of those words start one of its terms ("we", "our",
+ * "team"). (Measured on the bench posts: 5.4 µs a post through `matchWithin`.)
+ */
+export function termsWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, list: TermList): void {
+  if (index.prefixLengths !== 0) {
+    matchWithin(index, words, text, from, to, (term) => appendTerm(list, term));
+    return;
+  }
+  const { rootExact, exact, maxWords } = index;
+  const { hash, general, alt, barBefore } = words;
+  const slots = exact.slots;
+  for (let i = from; i < to; i++) {
+    const h = hash[i];
+    let at = (rootExact[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0 ? probeExact(exact, 0, h, slotOf(0, h, 0)) : -1;
+    if (at < 0) {
+      if (general[i] === 0 || alt[i] === h || !hasBit(rootExact, alt[i])) continue;
+      at = findExact(exact, 0, alt[i]);
+      if (at < 0) continue;
+    }
+    let info = slots[at + 3];
+    if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
+    for (let j = i + 1; (info & HAS_CHILDREN) !== 0 && j < to && j - i < maxWords; j++) {
+      const key = edgeKey(slots[at + 2], barBefore[j]);
+      const next = hash[j];
+      let mixed = slotOf(key, next, 0);
+      at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, next, mixed) : -1;
+      if (at < 0 && general[j] === 1 && alt[j] !== next) {
+        mixed = slotOf(key, alt[j], 0);
+        at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, alt[j], mixed) : -1;
+      }
+      if (at < 0) break;
+      info = slots[at + 3];
+      if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
+    }
+  }
+}
+
+function appendTerm(list: TermList, term: number): void {
+  if (list.count === list.terms.length) {
+    const grown = new Int32Array(list.terms.length * 2);
+    grown.set(list.terms);
+    list.terms = grown;
+  }
+  list.terms[list.count++] = term;
+}
+
 /** The whole-word terms that start at word i and end before word `end`: the root edge here, deeper ones in `walk`. */
 function matchFrom(index: PhraseIndex, words: Words, text: string, i: number, end: number, hit: Hit): void {
   const at = rootEdge(index, words, i);

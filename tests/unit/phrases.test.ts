@@ -2,7 +2,7 @@
 // then checks them exactly. A candidate missed there is a term never found: every term of the
 // default pack must be found in a sentence, wherever it stands.
 import { describe, expect, it } from 'vitest';
-import { matchPhrases, matchWithin } from '../../rules/engine/phrases';
+import { buildPhraseIndex, matchPhrases, matchWithin, termsWithin, type PhraseIndex, type TermList } from '../../rules/engine/phrases';
 import { preparePack } from '../../rules/engine/prepare';
 import { createWords, scanWords, type Words } from '../../rules/engine/words';
 import { analyze } from '../../rules/engine/analyze';
@@ -64,6 +64,48 @@ describe('term candidates', () => {
     expect(seen(2, 4)).toContain(term); // its two words
     expect(seen(0, 3)).not.toContain(term); // cut after its first word
     expect(seen(3, words.count)).not.toContain(term); // starts after its first word
+  });
+});
+
+describe('termsWithin', () => {
+  const pack = loadPack(DEFAULT_PACK_DIR);
+  const prepared = preparePack(pack);
+  const nearTerms = [...new Set(pack.rules.flatMap((rule) => (rule.kind === 'pattern' ? rule.near.slice(1).flat() : [])))];
+
+  /** The terms `matchWithin` reports over words [from, to), and those `termsWithin` lists, in order. */
+  const both = (index: PhraseIndex, text: string, from: number, to: number, words: Words) => {
+    const called: number[] = [];
+    matchWithin(index, words, text, from, to, (term) => called.push(term));
+    const list: TermList = { terms: new Int32Array(1), count: 0 }; // grows
+    termsWithin(index, words, text, from, to, list);
+    return { called, listed: Array.from(list.terms.subarray(0, list.count)) };
+  };
+
+  it('lists the terms matchWithin reports, in the same order, over any range of words', () => {
+    const words = createWords();
+    // Every 7th trigger in a sentence, stretched, after a break, and 40 terms in one text.
+    const texts = nearTerms.filter((_, k) => k % 7 === 0).flatMap((term) => [`We said ${written(term)} today`, `Sooo ${written(term).toUpperCase()}!! Done. ${written(term)}`]);
+    texts.push(nearTerms.slice(0, 40).map(written).join(' and '));
+    let terms = 0;
+    for (const text of texts) {
+      scanWords(text, words, prepared.filter);
+      for (const [from, to] of [[0, words.count], [1, words.count - 1], [2, 3]]) {
+        const { called, listed } = both(prepared.near, text, from!, Math.max(from!, to!), words);
+        expect(listed).toEqual(called);
+        terms += listed.length;
+      }
+    }
+    expect(terms).toBeGreaterThan(texts.length);
+  });
+
+  it('goes through matchWithin for an index with prefix terms', () => {
+    const index = buildPhraseIndex(['our scoop*', 'we said', 'said']);
+    const text = 'we said our scoops leaked, we said';
+    const words = createWords();
+    scanWords(text, words, index);
+    const { called, listed } = both(index, text, 0, words.count, words);
+    expect(listed).toEqual(called);
+    expect(listed).toEqual([1, 2, 0, 1, 2]);
   });
 });
 
