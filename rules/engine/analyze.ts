@@ -11,7 +11,7 @@ import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
 import { matchPhrases, termsWithin, type TermList } from './phrases';
 import { enabledRules, findingTemplates, Kind, patternOf, preparePack, Role, type FindingTemplate, type HashedTable, type PreparedPack } from './prepare';
-import { bucketOf, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
+import { bucketOf, firstWordBucket, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, hasBit, scanWords, type Words } from './words';
 
 const words: Words = createWords();
@@ -533,25 +533,19 @@ function linkBreaks(rule: LinkRule, link: Link): boolean {
 }
 
 function findHashed(table: HashedTable, text: string): void {
-  const { hash, start, end, barBefore, count } = words;
+  const { hash, start, end, barBefore, count, hashedFirst, hashedFirstCount } = words;
   const { seed, firstWords } = table;
   let reach = 0;
-  // Every word's first-word bucket, in a loop of its own: its iterations are independent, so
-  // this costs less than the same test inside the word scan.
-  for (let t = 0; t < count; t++) {
-    // mixKey and bucketOf (termHash.ts), written out: called from this module, under tsx, they
-    // made this loop 1.5-1.8× slower (1.05-1.25 µs a bench post against 1.6-2.3, per table).
-    const k = Math.imul(seed ^ hash[t], 0x9e3779b1);
-    const first = k ^ (k >>> 15);
-    if (!hasBit(firstWords, first ^ (first >>> 16)) || start[t] < reach) continue;
-    let key = first;
-    // Rare: this word may open a hashed phrase; the longest window of 1-4 words wins.
+  // The scan listed the words whose bucket may open a hashed term of some table; most are none of this one's.
+  for (let c = 0; c < hashedFirstCount; c++) {
+    const t = hashedFirst[c];
+    if (!hasBit(firstWords, firstWordBucket(seed, hash[t])) || start[t] < reach) continue;
+    // This word may open a hashed phrase; the longest window of 1-4 words wins.
+    let key = seed;
     let found = -1;
     for (let w = 0; w < MAX_HASHED_WORDS && t + w < count; w++) {
-      if (w > 0) {
-        if (barBefore[t + w]) break; // never across a hard break
-        key = mixKey(key, hash[t + w]);
-      }
+      if (w > 0 && barBefore[t + w]) break; // never across a hard break
+      key = mixKey(key, hash[t + w]);
       if (!hasBit(table.phrases, bucketOf(key))) continue;
       const phrase = normalizeTerm(text.slice(start[t], end[t + w]));
       if (table.digests.has(phraseDigest(table.salt, phrase))) found = t + w;

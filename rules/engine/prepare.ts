@@ -6,7 +6,7 @@ import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, Finding, Fix, HashedTermsRule } from '../types';
 import { prepareModel, type PreparedModel } from './model';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
-import { setBit, type WordFilter } from './words';
+import { HASHED_FIRST, hasBit, markRoot, setBit, type WordFilter } from './words';
 import { saltSeed } from './termHash';
 
 export const enum Role {
@@ -52,7 +52,7 @@ export interface HashedTable {
   salt: string;
   /** `saltSeed(salt)` as an int32, as the word loop mixes it. */
   seed: number;
-  /** 65,536-bit sets of first-word and whole-phrase buckets. */
+  /** 65,536-bit sets of first-word buckets (`firstWordBucket`) and whole-phrase buckets. */
   firstWords: Uint8Array;
   phrases: Uint8Array;
   digests: Set<string>;
@@ -207,6 +207,10 @@ function build(pack: CompiledPack): PreparedPack {
 
   const { phrases, start, rule, role, group } = main.index();
   const near = others.index();
+  // The scan notes the words whose low 16 bits are a first-word bucket (salt undone) of some table.
+  for (const table of hashed) {
+    for (let bucket = 0; bucket < 0x10000; bucket++) if (hasBit(table.firstWords, bucket)) markRoot(phrases.rootFlags, bucket ^ table.seed, HASHED_FIRST);
+  }
   return {
     pack,
     rules: pack.rules,
@@ -240,7 +244,7 @@ function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
   const phrases = new Uint8Array(0x10000 >> 3);
   const digests = new Set<string>();
   for (const entry of rule.hashes) {
-    const [first, phrase, digest] = entry.split(':') as [string, string, string];
+    const [, first, phrase, digest] = entry.split(':') as [string, string, string, string];
     setBit(firstWords, parseInt(first, 16));
     setBit(phrases, parseInt(phrase, 16));
     digests.add(digest);

@@ -1,8 +1,12 @@
-// Hashed terms: for each secret phrase the pack holds two 16-bit buckets of a fast salted hash,
-// one of its first word and one of the whole phrase, then the SHA-256 of salt + phrase. The
-// engine tests the first-word bucket for every word (almost free), the phrase bucket for the
-// windows of 1-4 words after a hit, and computes SHA-256 only when both match.
-// Entry format: "ffff:pppp:<64 hex>".
+// Hashed terms: for each secret phrase the pack holds two 16-bit buckets, one of its first word
+// and one of the whole phrase, then the SHA-256 of salt + phrase. The first-word bucket is the
+// low 16 bits of the word's hash, as the word scan computes it, xor the salt's: the scan finds
+// such words with the one table lookup it makes for every word anyway (see `HASHED_FIRST` in
+// words.ts). The engine then tests the phrase bucket, a salted hash of the 1-4 words from there,
+// and computes SHA-256 only when both match. Neither bucket tells more than the digest: with the
+// salt, which the pack holds, any guess can be checked against the digest itself.
+// Entry format: "2:ffff:pppp:<64 hex>" (version 2; the first version salted the first-word
+// bucket too, and had to be computed for every word of every post).
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
@@ -42,15 +46,23 @@ export function phraseDigest(salt: string, normalizedPhrase: string): string {
   return bytesToHex(sha256(utf8ToBytes(salt + normalizedPhrase)));
 }
 
+/** The first-word bucket of a word whose scan hash is `word`, for a salt whose seed is `seed`. */
+export const firstWordBucket = (seed: number, word: number): number => (seed ^ word) & 0xffff;
+
 /** The pack entry for an already normalised phrase (words joined by single spaces). */
 export function hashEntry(salt: string, normalizedPhrase: string): string {
   const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-  let key = saltSeed(salt);
+  const seed = saltSeed(salt);
+  let key = seed;
   let first = -1;
   for (const word of normalizedPhrase.split(' ')) {
     const codes = Array.from(word, (c) => c.charCodeAt(0));
-    key = mixKey(key, wordHash(codes, 0, codes.length));
-    if (first === -1) first = bucketOf(key);
+    const h = wordHash(codes, 0, codes.length);
+    key = mixKey(key, h);
+    if (first === -1) first = firstWordBucket(seed, h);
   }
-  return `${hex4(first)}:${hex4(bucketOf(key))}:${phraseDigest(salt, normalizedPhrase)}`;
+  return `2:${hex4(first)}:${hex4(bucketOf(key))}:${phraseDigest(salt, normalizedPhrase)}`;
 }
+
+/** A pack entry of the current version (see the format above). */
+export const HASH_ENTRY = /^2:[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/;

@@ -85,6 +85,12 @@ export interface Words {
    */
   sentenceEnd: Int32Array;
   sentenceCount: number;
+  /**
+   * Words that may open a hashed term (flagged HASHED_FIRST: their hash's low 16 bits are a
+   * first-word bucket of some hashed-terms rule), in order: `hashedFirst[0 .. hashedFirstCount)`.
+   */
+  hashedFirst: Int32Array;
+  hashedFirstCount: number;
   /** What detectors may skip on (see `TextFacts` in rules/detectors). */
   facts: TextFacts;
 }
@@ -103,7 +109,8 @@ export interface WordFilter {
   /**
    * Per low 16 bits of a word hash, what the scan looks up for every word in one load (see
    * `createRootFlags`): ROOT_WORD for the first words of terms that no pair below covers,
-   * PAIR_FIRST for the first words in `rootPairs`, and the detectors' keywords.
+   * PAIR_FIRST for the first words in `rootPairs`, the detectors' keywords, and HASHED_FIRST
+   * for the first-word buckets of hashed terms (see termHash.ts).
    */
   rootFlags: Uint8Array;
   /** PAIR_BITS-bit set of `pairKey(first, second)` for the first two words of the other terms. */
@@ -113,6 +120,7 @@ export interface WordFilter {
 export const ROOT_WORD = 1;
 export const PAIR_FIRST = 2;
 const KEYWORD = 4;
+export const HASHED_FIRST = 8;
 
 /** `WordFilter.rootFlags` with no term yet: the keywords only. Terms add ROOT_WORD and PAIR_FIRST with `markRoot`. */
 export function createRootFlags(): Uint8Array {
@@ -121,7 +129,7 @@ export function createRootFlags(): Uint8Array {
   return flags;
 }
 
-export const markRoot = (flags: Uint8Array, h: number, flag: typeof ROOT_WORD | typeof PAIR_FIRST): void => {
+export const markRoot = (flags: Uint8Array, h: number, flag: typeof ROOT_WORD | typeof PAIR_FIRST | typeof HASHED_FIRST): void => {
   flags[h & 0xffff] |= flag;
 };
 
@@ -162,6 +170,8 @@ export function createWords(): Words {
     prefixHits: new Int32Array(0),
     sentenceEnd: new Int32Array(0),
     sentenceCount: 0,
+    hashedFirst: new Int32Array(0),
+    hashedFirstCount: 0,
     facts: { digitRun: 0, atSign: false, keywords: 0 },
   };
 }
@@ -182,6 +192,7 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
     words.general = new Uint8Array(size);
     words.candidate = new Int32Array(size);
     words.prefixHits = new Int32Array(size);
+    words.hashedFirst = new Int32Array(size);
   } else words.general.fill(0, 0, maxWords);
   let slots = 0;
   for (let l = 0; l <= MAX_PREFIX; l++) words.slotOf[l] = prefixLengths & (1 << l) ? slots++ : -1;
@@ -190,6 +201,7 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
   words.count = 0;
   words.candidateCount = 0;
   words.sentenceCount = 0;
+  words.hashedFirstCount = 0;
   words.facts.atSign = false;
 }
 
@@ -448,7 +460,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
           prefixHits[wordCount] = hits;
           candidate[candidates++] = wordCount;
         }
-        if ((flags & KEYWORD) !== 0) keywords |= keywordFlagsOf(h);
+        if ((flags & (KEYWORD | HASHED_FIRST)) !== 0) keywords |= flaggedWord(words, flags, h, wordCount);
         previousFlags = flags;
         barBefore[wordCount++] = pendingBar;
         pendingBar = 0;
@@ -557,7 +569,8 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
   // Words of the general loop are all candidates, and so is the word before them (a pair).
   if (count > wordCount) otherCandidates = markWordBefore(words, wordCount, otherCandidates);
   for (let w = wordCount; w < count; w++) {
-    if ((rootFlags[words.hash[w] & 0xffff] & KEYWORD) !== 0) otherKeywords |= keywordFlagsOf(words.hash[w]);
+    const flags = rootFlags[words.hash[w] & 0xffff];
+    if ((flags & (KEYWORD | HASHED_FIRST)) !== 0) otherKeywords |= flaggedWord(words, flags, words.hash[w], w);
     words.general[w] = 1;
     words.candidate[otherCandidates++] = w;
   }
@@ -586,7 +599,7 @@ function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number
     prefixHits[w] = hits;
     candidate[otherCandidates++] = w;
   }
-  if ((flags & KEYWORD) !== 0) otherKeywords |= keywordFlagsOf(h);
+  if ((flags & (KEYWORD | HASHED_FIRST)) !== 0) otherKeywords |= flaggedWord(words, flags, h, w);
   otherPreviousFlags = flags;
   words.barBefore[w] = bar;
   count = w + 1;
@@ -620,6 +633,12 @@ for (const [flag, list] of KEYWORD_FAMILIES) {
       keywordFlags.push(flag);
     } else keywordFlags[k] |= flag;
   }
+}
+
+/** Word w (hash h) has `flags` with KEYWORD or HASHED_FIRST: notes it as a hashed term's first word, returns its keyword families. */
+function flaggedWord(words: Words, flags: number, h: number, w: number): number {
+  if ((flags & HASHED_FIRST) !== 0) words.hashedFirst[words.hashedFirstCount++] = w;
+  return (flags & KEYWORD) !== 0 ? keywordFlagsOf(h) : 0;
 }
 
 /** The families of a word flagged KEYWORD: none when it only shares the low bits. */

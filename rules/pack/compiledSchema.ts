@@ -4,6 +4,7 @@ import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { CATEGORIES, DETECTOR_IDS, LOCALES, SEVERITIES, type CompiledModel, type CompiledPack, type CompiledRule } from '../types';
 import { MAX_GUARD_WORDS, MODEL_FEATURES } from '../engine/model';
+import { HASH_ENTRY } from '../engine/termHash';
 import { formatPath, PackError } from './PackError';
 import { LIMITS, LocalizedSchema } from './schema';
 
@@ -88,7 +89,7 @@ const CompiledPackSchema = z.strictObject({
           near: z.array(terms).max(8),
           unless: terms.default([]),
         }),
-        z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/)).max(LIMITS.hashes) }),
+        z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(HASH_ENTRY)).max(LIMITS.hashes) }),
         z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS), allow: z.array(z.string().max(500)).max(1000).optional() }),
         z.strictObject({ ...base, kind: z.literal('link'), hosts: z.array(z.string().max(253)), match: z.enum(['listed', 'unlisted']), schemes: z.array(z.string().max(32)) }),
         z.strictObject({ ...base, kind: z.literal('requires'), when: terms, unless: terms }),

@@ -1,6 +1,7 @@
 // zod schemas for the YAML sources an admin writes. Build-time only: the engine never loads zod.
 import { z } from 'zod';
 import { CATEGORIES, DETECTOR_IDS, LOCALES, SEVERITIES } from '../types';
+import { HASH_ENTRY } from '../engine/termHash';
 
 export const LIMITS = {
   fileBytes: 1 << 20,
@@ -82,7 +83,7 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('hashed-terms'),
     salt: z.string().min(8).max(200),
     hashes: z
-      .array(z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{64}$/, 'expected the output of `postguard hash`'))
+      .array(z.string().regex(HASH_ENTRY, 'expected the output of `postguard hash` ("2:ffff:pppp:" and 64 hex digits; entries without "2:" come from an older version: hash the phrases again)'))
       .min(1)
       .max(LIMITS.hashes),
   }),

@@ -59,6 +59,15 @@ describe('analyze', () => {
     expect(findings.map((f) => f.text)).toEqual(['GLOBEX', 'project falcon']);
   });
 
+  it('finds hashed names whichever way the word scan reads them', () => {
+    // After digits and an emoji (read out of the fast loop), stretched, in leet, after a '#'.
+    const text = 'Q3 2024 🚀 Globex rocks. Glooobex again, Gl0bex too, and #globex. Project falcon!';
+    expect(analyze(text, pack).filter((f) => f.ruleId === 'privacy/customer' || f.category === 'confidential').map((f) => f.text)).toEqual(
+      expect.arrayContaining(['Globex', 'Glooobex', 'Gl0bex', 'globex', 'Project falcon']),
+    );
+    expect(analyze('Globe and Globexx and falcon project', pack).map((f) => f.ruleId)).not.toContain('privacy/customer');
+  });
+
   it('runs patterns only near their triggers, and finds them there', () => {
     expect(ids('Q3 was great. Results tomorrow.')).toEqual([]);
     expect(analyze('Q3 was great. Our Q3 revenue doubled!', pack).map((f) => f.text)).toEqual(['Q3 revenue']);

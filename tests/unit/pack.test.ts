@@ -42,6 +42,11 @@ describe('pack errors name the file and the YAML path', () => {
     expect(message).toMatch(/rules\[0\]\.examples\.pass: every rule needs at least two pass examples/);
   });
 
+  it('a hashed term of the first version asks for the phrase to be hashed again', () => {
+    const message = errorOf(packWith((y) => y.replace('"2:bb51:b3ef:', '"bb51:b3ef:')));
+    expect(message).toMatch(/rules\[\d\]\.hashes\[0\]: expected the output of `postguard hash`.*older version: hash the phrases again/);
+  });
+
   it('a pattern that is not RE2 names the rule', () => {
     const message = errorOf(packWith((y) => y.replace("pattern: '\\b(?:Q[1-4]", "pattern: '(?=x)\\b(?:Q[1-4]")));
     expect(message).toMatch(/rules\[2\]\.pattern: rule legal\/results: not a linear-time \(RE2\) pattern/);
