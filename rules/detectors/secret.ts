@@ -300,15 +300,19 @@ function tokenStartAtUnderscore(text: string, i: number): number {
 }
 
 /** Where a token format starts around a '-' at `i` ("xoxb-", "sk-", "glpat-", "-----BEGIN "), or -1. */
+// Most anchors in prose ("sign-up", "A reminder") fail on the char next to them: it is read
+// first, before any `startsWith`.
 function tokenStartAtDash(text: string, i: number): number {
-  if (text.startsWith('-----BEGIN ', i)) return i;
-  if (i >= 4 && text.startsWith('xox', i - 4) && 'abprs'.includes(text[i - 1]!)) return i - 4;
+  if (charCodeAt.call(text, i + 1) === 45 && text.startsWith('-----BEGIN ', i)) return i;
+  if (i >= 4 && charCodeAt.call(text, i - 4) === 120 && text.startsWith('xox', i - 4) && 'abprs'.includes(text[i - 1]!)) return i - 4;
   if (i >= 2 && charCodeAt.call(text, i - 2) === 115 && charCodeAt.call(text, i - 1) === 107) return i - 2;
-  if (i >= 5 && text.startsWith('glpat', i - 5)) return i - 5;
+  if (i >= 5 && charCodeAt.call(text, i - 5) === 103 && text.startsWith('glpat', i - 5)) return i - 5;
   return -1;
 }
 
 function tokenStartAtA(text: string, i: number): number {
+  const next = charCodeAt.call(text, i + 1); // AKIA, ASIA, AIza
+  if (next !== 75 && next !== 83 && next !== 73) return -1;
   return text.startsWith('AKIA', i) || text.startsWith('ASIA', i) || text.startsWith('AIza', i) ? i : -1;
 }
 

@@ -278,10 +278,15 @@ describe('robustness', () => {
   it('run in linear time (10x input, well under 30x time)', () => {
     const unit = '06 12 34 56 78 a@b.fr 1.2.3.4 4111 1111 1111 1111 password: x1 ab:cd:: FR76 1 85 ';
     for (const id of DETECTOR_IDS) {
+      // The best of three runs: a busy machine stalls single runs.
       const time = (text: string) => {
-        const t0 = performance.now();
-        for (let i = 0; i < 3; i++) DETECTORS[id](text, []);
-        return performance.now() - t0;
+        let best = Infinity;
+        for (let run = 0; run < 3; run++) {
+          const t0 = performance.now();
+          DETECTORS[id](text, []);
+          best = Math.min(best, performance.now() - t0);
+        }
+        return best;
       };
       time(unit.repeat(200));
       const small = time(unit.repeat(1_000));
