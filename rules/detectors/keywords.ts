@@ -18,3 +18,9 @@ export const KEYWORD_FAMILIES: readonly (readonly [flag: number, words: readonly
     ['pwd', 'mdp', 'passwd', 'password', 'secret', 'clientsecret', 'key', 'apikey', 'token', 'accesstoken', 'authtoken', 'apitoken', 'authorization'],
   ],
 ];
+
+/**
+ * Keywords that count only right after a given word: "passe" is one in "mot(s) de passe", and
+ * findPasswordCredentials skips it anywhere else ("nous avons passé trois jours" reads "passe").
+ */
+export const KEYWORD_AFTER: ReadonlyMap<string, string> = new Map([['passe', 'de']]);

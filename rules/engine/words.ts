@@ -23,7 +23,7 @@ import {
 } from './normalize';
 import type { TextFacts } from '../detectors/types';
 import { isWordCharAt } from '../detectors/isWordCharAt';
-import { KEYWORD_FAMILIES } from '../detectors/keywords';
+import { KEYWORD_AFTER, KEYWORD_FAMILIES } from '../detectors/keywords';
 import { stringHash } from './termHash';
 
 /**
@@ -635,10 +635,16 @@ for (const [flag, list] of KEYWORD_FAMILIES) {
   }
 }
 
+/** KEYWORD_AFTER by word hash: the hash of the word the keyword must follow. */
+const keywordAfter = new Map([...KEYWORD_AFTER].map(([word, before]) => [stringHash(word), stringHash(before)]));
+
 /** Word w (hash h) has `flags` with KEYWORD or HASHED_FIRST: notes it as a hashed term's first word, returns its keyword families. */
 function flaggedWord(words: Words, flags: number, h: number, w: number): number {
   if ((flags & HASHED_FIRST) !== 0) words.hashedFirst[words.hashedFirstCount++] = w;
-  return (flags & KEYWORD) !== 0 ? keywordFlagsOf(h) : 0;
+  if ((flags & KEYWORD) === 0) return 0;
+  const before = keywordAfter.get(h);
+  if (before !== undefined && (w === 0 || words.hash[w - 1] !== before)) return 0;
+  return keywordFlagsOf(h);
 }
 
 /** The families of a word flagged KEYWORD: none when it only shares the low bits. */

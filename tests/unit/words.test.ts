@@ -134,6 +134,9 @@ describe('scanWords', () => {
     expect(keywords('The key to success: patience')).toBe(SEPARATOR_KEYWORDS);
     expect(keywords('DB_PASSWORD=hunter2')).toBe(PASS_WORDS | SEPARATOR_KEYWORDS);
     expect(keywords('Mon mot de passe : Chat-Noir-42')).toBe(PASS_WORDS);
+    expect(keywords('MOTS DE PASSE 🔑 à changer')).toBe(PASS_WORDS);
+    // "passé" reads "passe", a keyword only after "de".
+    expect(keywords('Nous avons passé trois jours à Lyon, passe nous voir')).toBe(0);
     expect(keywords('Authorization: Bearer abc')).toBe(BEARER_WORDS | SEPARATOR_KEYWORDS);
     expect(keywords('clientSecret=1; apiKey: x')).toBe(SEPARATOR_KEYWORDS);
     expect(keywords('Password reset, passkeys, keynote, tokens, bearers')).toBe(PASS_WORDS | SEPARATOR_KEYWORDS);
