@@ -260,7 +260,8 @@ function endsWithOneOf(text: string, at: number, codes: ReadonlySet<number>, max
     if (!isAsciiLetter(c)) break;
     code = code * 32 + ((c | 32) - 96);
   }
-  return k < at && codes.has(code) && !isWordCharAt(text, k - 1);
+  // A longer word (most words before a full stop) is ruled out by the letter before, without a lookup.
+  return k < at && (k === 0 || !isAsciiLetter(charCodeAt.call(text, k - 1))) && codes.has(code) && !isWordCharAt(text, k - 1);
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
