@@ -29,11 +29,12 @@ import { stringHash } from './termHash';
 /**
  * Every char of a text is read as `charCodeAt.call(text, i)`, not `text.charCodeAt(i)`. The
  * method call loads `charCodeAt` from the string, and V8 keys that load on the string's map:
- * flat, internalized, cons and sliced strings, one-byte or two-byte, are ten maps. Texts of real
- * use reach more than four, the load goes megamorphic and every char read becomes a call: the
- * scan then ran 2.3× slower (varied warm-up: 59 against 26 µs a bench post, same process). A
- * constant function called with `.call` has no such feedback: V8 reads the char inline whatever
- * the string. Measured after the change: 27-30 µs with the same varied warm-up.
+ * flat, internalized, cons, sliced and thin strings, one-byte or two-byte, each have their own.
+ * Texts of real use reach more than four, the load goes megamorphic and every char read becomes
+ * a call: after a warm-up on varied texts the scan took 59-66 µs a bench post (4.9-5.1× a bare
+ * tokenizer loop in the same process) against 25-27 (2.1-2.2×) without. A constant function
+ * called with `.call` has no such feedback, and V8 reads the char inline whatever the string:
+ * 2.1-2.4× the loop after the same warm-up. (Other files do the same; see README, Speed.)
  */
 const charCodeAt = String.prototype.charCodeAt;
 
