@@ -299,11 +299,12 @@ export function termsWithin(index: PhraseIndex, words: Words, text: string, from
     return;
   }
   const { rootExact, exact, maxWords } = index;
-  const { hash, general, alt, barBefore } = words;
+  const { hash, general, alt } = words;
   const slots = exact.slots;
   for (let i = from; i < to; i++) {
+    // rootEdge, written out: called here, it made this loop about 20% slower.
     const h = hash[i];
-    let at = (rootExact[(h & 0xffff) >> 3] & (1 << (h & 7))) !== 0 ? probeExact(exact, 0, h, slotOf(0, h, 0)) : -1;
+    let at = hasBit(rootExact, h) ? probeExact(exact, 0, h, slotOf(0, h, 0)) : -1;
     if (at < 0) {
       if (general[i] === 0 || alt[i] === h || !hasBit(rootExact, alt[i])) continue;
       at = findExact(exact, 0, alt[i]);
@@ -312,14 +313,7 @@ export function termsWithin(index: PhraseIndex, words: Words, text: string, from
     let info = slots[at + 3];
     if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
     for (let j = i + 1; (info & HAS_CHILDREN) !== 0 && j < to && j - i < maxWords; j++) {
-      const key = edgeKey(slots[at + 2], barBefore[j]);
-      const next = hash[j];
-      let mixed = slotOf(key, next, 0);
-      at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, next, mixed) : -1;
-      if (at < 0 && general[j] === 1 && alt[j] !== next) {
-        mixed = slotOf(key, alt[j], 0);
-        at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, alt[j], mixed) : -1;
-      }
+      at = childEdge(exact, words, slots[at + 2], j);
       if (at < 0) break;
       info = slots[at + 3];
       if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
@@ -369,7 +363,7 @@ function matchRootPrefixes(index: PhraseIndex, words: Words, text: string, i: nu
 
 /** The terms that start at word i and go on past the root edge at slot `at`, ending before word `end`. */
 function walk(index: PhraseIndex, words: Words, text: string, i: number, at: number, end: number, hit: Hit): void {
-  const { hash, barBefore } = words;
+  const { barBefore } = words;
   const { exact, maxWords } = index;
   const slots = exact.slots;
   let info = slots[at + 3];
@@ -377,18 +371,24 @@ function walk(index: PhraseIndex, words: Words, text: string, i: number, at: num
     const node = slots[at + 2];
     if ((info & HAS_PREFIX_EDGES) !== 0 && !barBefore[j]) matchPrefixes(index, words, text, node, i, j, hit);
     if ((info & HAS_CHILDREN) === 0) return;
-    const key = edgeKey(node, barBefore[j]);
-    const h = hash[j];
-    let mixed = slotOf(key, h, 0);
-    at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, h, mixed) : -1;
-    if (at < 0 && words.general[j] === 1 && words.alt[j] !== h) {
-      mixed = slotOf(key, words.alt[j], 0);
-      at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, words.alt[j], mixed) : -1;
-    }
+    at = childEdge(exact, words, node, j);
     if (at < 0) return;
     info = slots[at + 3];
     if ((info & TERM) !== 0) hit((info & TERM) - 1, i, j);
   }
+}
+
+/** The whole-word edge from `node` to word j (by its hash, or its hash with letter runs capped at two), or -1. */
+function childEdge(exact: ExactEdges, words: Words, node: number, j: number): number {
+  const key = edgeKey(node, words.barBefore[j]);
+  const h = words.hash[j];
+  let mixed = slotOf(key, h, 0);
+  let at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, h, mixed) : -1;
+  if (at < 0 && words.general[j] === 1 && words.alt[j] !== h) {
+    mixed = slotOf(key, words.alt[j], 0);
+    at = hasEdgeBit(exact, mixed) ? probeExact(exact, key, words.alt[j], mixed) : -1;
+  }
+  return at;
 }
 
 function matchPrefixes(index: PhraseIndex, words: Words, text: string, node: number, first: number, j: number, hit: Hit): void {
