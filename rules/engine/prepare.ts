@@ -207,6 +207,7 @@ function build(pack: CompiledPack): PreparedPack {
 
   const { phrases, start, rule, role, group } = main.index();
   const near = others.index();
+  const nearGroups = Uint8Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? rule.near.length : 0));
   // The scan notes the words whose low 16 bits are a first-word bucket (salt undone) of some table.
   for (const table of hashed) {
     for (let bucket = 0; bucket < 0x10000; bucket++) if (hasBit(table.firstWords, bucket)) markRoot(phrases.rootFlags, bucket ^ table.seed, HASHED_FIRST);
@@ -215,7 +216,7 @@ function build(pack: CompiledPack): PreparedPack {
     pack,
     rules: pack.rules,
     kinds: Uint8Array.from(pack.rules, (rule) => KINDS[rule.kind]),
-    nearGroups: Uint8Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? rule.near.length : 0)),
+    nearGroups,
     templates: new Map(),
     phrases,
     // The scan keeps prefix hashes for the lengths either index asks.
@@ -231,7 +232,7 @@ function build(pack: CompiledPack): PreparedPack {
     hashed,
     patterns: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
-    firstGroup: Int32Array.from(pack.rules, (rule) => (rule.kind === 'pattern' && rule.near.length > 0 ? 1 : 0)),
+    firstGroup: Int32Array.from(nearGroups, (groups) => (groups > 0 ? 1 : 0)),
     enabledBySite: new Map(),
     model: pack.model ? prepareModel(pack.model) : undefined,
     modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),
