@@ -29,7 +29,7 @@ Options:
   --jsonl              one post per line: a JSON string or {"id","text"}; prints one
                        {"id","findings"} object per line (--format does not apply)
   --threads N          --jsonl only: threads that check posts, this one included (default:
-                       one per CPU core, at most 8, from 4 cores on; else 1, no worker)
+                       one per CPU core, at most 8)
   --locale en|fr       language of the messages
   --site HOST          the network the post is for (e.g. linkedin.com): applies its site rules
   --pack PATH          a pack folder or a compiled .json (default: the built-in pack)
@@ -82,14 +82,13 @@ Exit code: 0 no stop finding, 1 at least one stop finding, 2 bad usage, input or
 const MAX_THREADS = 8;
 
 /**
- * One thread per core from 4 cores on. On 2 cores (whose two vCPUs give about 1.4× the work of
- * one here), workers gain little and the runs disagree: 97, 118 and 120 µs per post on 2 threads
- * against 104, 98 and 106 on one, on 20,000 posts (workers take batches once ready, so none of
- * that is waiting for their start-up).
+ * One thread per core, up to MAX_THREADS. On 2 cores (two vCPUs, which give about 1.4× the work
+ * of one here) the second thread pays on an export of the size the issue names: 92 and 97 µs per
+ * post on 2 threads against 126 and 132 on one, on 100,000 posts. (On 20,000 posts the runs
+ * disagreed, 97-120 against 98-106: the machine's slow and quick phases weigh more on short runs.)
  */
 function defaultThreads(): number {
-  const cores = availableParallelism();
-  return cores >= 4 ? Math.min(cores, MAX_THREADS) : 1;
+  return Math.min(availableParallelism(), MAX_THREADS);
 }
 
 function parseThreads(value: string): number {

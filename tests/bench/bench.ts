@@ -9,7 +9,7 @@ import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import type { CompiledPack, Locale } from '../../rules/types';
 import { createRandom } from '../support/createRandom';
-import { benchJsonl } from './jsonl';
+import { benchJsonl, EXPORT_POSTS } from './jsonl';
 import { makeLexiconRule } from './makeLexiconRule';
 import { asReceived, makePost } from './makePost';
 import { measuredWork, measureTogether, type Timing } from './measure';
@@ -45,9 +45,9 @@ const others: Tool[] = [
 ];
 
 // First, while this process has run nothing else: its in-process `analyze()` mean is then comparable to the CLI's.
-progress('timing postguard check --jsonl end to end (20,000 posts), on worker threads and on one thread');
+progress(`timing postguard check --jsonl end to end (${EXPORT_POSTS.toLocaleString('en')} posts), on the default threads and on one`);
 const jsonl = benchJsonl();
-const jsonlTwoThreads = benchJsonl(20_000, 3, ['--threads', '2']);
+const jsonlOneThread = benchJsonl(EXPORT_POSTS, 3, ['--threads', '1'], false);
 
 progress('warming the engine up on texts of every shape real use gives it');
 const warmUpFindings = warmUpLikeRealUse(pack, [...posts.en, ...posts.fr]);
@@ -147,7 +147,7 @@ print(
   `${jsonl.posts.toLocaleString('en')} posts of 3,000 characters (EN and FR) from a file: ${jsonl.totalMs.toFixed(0)} ms, of which start-up ` +
     `(tsx, loading the pack; timed on an empty file) ${jsonl.startupMs.toFixed(0)} ms: **${micros(jsonl.microsPerPost)} µs per post**, ` +
     `of which \`analyze()\` takes ${micros(jsonl.analyzeMicrosPerPost)} µs (mean, same posts, one pass in this process). ` +
-    `That is with the default threads (${cpus().length >= 4 ? 'one per core' : 'one, on fewer than 4 cores'}); with \`--threads 2\` (this thread and a worker) it is ${micros(jsonlTwoThreads.microsPerPost)} µs per post.`,
+    `That is with the default threads (one per core: ${Math.min(cpus().length, 8)} here); with \`--threads 1\` it is ${micros(jsonlOneThread.microsPerPost)} µs per post.`,
 );
 print();
 
