@@ -6,7 +6,7 @@ import { RE2JS } from 're2js';
 import type { CompiledPack, CompiledRule, Finding, Fix, HashedTermsRule } from '../types';
 import { prepareModel, type PreparedModel } from './model';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
-import { HASHED_FIRST, hasBit, markRoot, setBit, type WordFilter } from './words';
+import { HASHED_FIRST, markRoot, setBit, type WordFilter } from './words';
 import { saltSeed } from './termHash';
 
 export const enum Role {
@@ -178,7 +178,6 @@ function build(pack: CompiledPack): PreparedPack {
   const add = main.add;
   const others = termTable();
 
-  const hashed: HashedTable[] = [];
   pack.rules.forEach((rule, r) => {
     switch (rule.kind) {
       case 'terms':
@@ -199,19 +198,13 @@ function build(pack: CompiledPack): PreparedPack {
         rule.near.forEach((group, g) => group.forEach((t) => (g === 0 ? add : others.add)(t, r, Role.Near, g)));
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
         break;
-      case 'hashed-terms':
-        hashed.push(hashedTable(rule, r));
-        break;
     }
   });
 
   const { phrases, start, rule, role, group } = main.index();
   const near = others.index();
   const nearGroups = Uint8Array.from(pack.rules, (rule) => (rule.kind === 'pattern' ? rule.near.length : 0));
-  // The scan notes the words whose low 16 bits are a first-word bucket (salt undone) of some table.
-  for (const table of hashed) {
-    for (let bucket = 0; bucket < 0x10000; bucket++) if (hasBit(table.firstWords, bucket)) markRoot(phrases.rootFlags, bucket ^ table.seed, HASHED_FIRST);
-  }
+  const hashed = pack.rules.flatMap((rule, r) => (rule.kind === 'hashed-terms' ? [hashedTable(rule, r, phrases.rootFlags)] : []));
   return {
     pack,
     rules: pack.rules,
@@ -240,17 +233,21 @@ function build(pack: CompiledPack): PreparedPack {
   };
 }
 
-function hashedTable(rule: HashedTermsRule, index: number): HashedTable {
+/** Rule `index`'s table; marks its first-word buckets (salt undone) HASHED_FIRST in `rootFlags`, for the scan. */
+function hashedTable(rule: HashedTermsRule, index: number, rootFlags: Uint8Array): HashedTable {
+  const seed = saltSeed(rule.salt) | 0;
   const firstWords = new Uint8Array(0x10000 >> 3);
   const phrases = new Uint8Array(0x10000 >> 3);
   const digests = new Set<string>();
   for (const entry of rule.hashes) {
     const [, first, phrase, digest] = entry.split(':') as [string, string, string, string];
-    setBit(firstWords, parseInt(first, 16));
+    const bucket = parseInt(first, 16);
+    setBit(firstWords, bucket);
+    markRoot(rootFlags, bucket ^ seed, HASHED_FIRST);
     setBit(phrases, parseInt(phrase, 16));
     digests.add(digest);
   }
-  return { rule: index, salt: rule.salt, seed: saltSeed(rule.salt) | 0, firstWords, phrases, digests };
+  return { rule: index, salt: rule.salt, seed, firstWords, phrases, digests };
 }
 
 /** Per rule, what its findings say in `locale` (English where the rule has no message in it); cached per locale. */
