@@ -6,6 +6,7 @@ import { DETECTORS, MAY_MATCH } from '../detectors/index';
 import type { Span } from '../detectors/types';
 import { CATEGORIES, type AnalyzeOptions, type CompiledPack, type CompiledRule, type Finding } from '../types';
 import { parse as parseHost } from 'tldts';
+import { bytes, doubled, int32s } from './grow';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
@@ -217,15 +218,6 @@ let bucketSize = new Int32Array(0);
 /** Rules with hits, in the order first hit. */
 let touched = new Int32Array(0);
 let touchedCount = 0;
-
-/** A copy of `old` with twice the room. */
-function doubled<T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T {
-  const next = make(old.length * 2);
-  next.set(old);
-  return next;
-}
-const int32s = (n: number) => new Int32Array(n);
-const bytes = (n: number) => new Uint8Array(n);
 
 function growHits(): void {
   hitRule = doubled(hitRule, int32s);

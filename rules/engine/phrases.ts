@@ -2,6 +2,7 @@
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
 import { createRootFlags, hasBit, hasPair, hasPairBit, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
+import { doubled, int32s } from './grow';
 import { stringHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -322,11 +323,7 @@ export function termsWithin(index: PhraseIndex, words: Words, text: string, from
 }
 
 function appendTerm(list: TermList, term: number): void {
-  if (list.count === list.terms.length) {
-    const grown = new Int32Array(list.terms.length * 2);
-    grown.set(list.terms);
-    list.terms = grown;
-  }
+  if (list.count === list.terms.length) list.terms = doubled(list.terms, int32s);
   list.terms[list.count++] = term;
 }
 
