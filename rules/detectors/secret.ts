@@ -299,9 +299,11 @@ function tokenStartAtUnderscore(text: string, i: number): number {
   return -1;
 }
 
-/** Where a token format starts around a '-' at `i` ("xoxb-", "sk-", "glpat-", "-----BEGIN "), or -1. */
-// Most anchors in prose ("sign-up", "A reminder") fail on the char next to them: it is read
-// first, before any `startsWith`.
+/**
+ * Where a token format starts around a '-' at `i` ("xoxb-", "sk-", "glpat-", "-----BEGIN "), or
+ * -1. Most anchors in prose ("sign-up") fail on the char next to them: it is read first, before
+ * any `startsWith`; `tokenStartAtA` does the same for "A reminder".
+ */
 function tokenStartAtDash(text: string, i: number): number {
   if (charCodeAt.call(text, i + 1) === 45 && text.startsWith('-----BEGIN ', i)) return i;
   if (i >= 4 && charCodeAt.call(text, i - 4) === 120 && text.startsWith('xox', i - 4) && 'abprs'.includes(text[i - 1]!)) return i - 4;
