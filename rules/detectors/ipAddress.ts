@@ -120,6 +120,13 @@ function isIpv6(text: string, start: number, end: number): boolean {
   return compressed ? groups <= 7 : groups === 8;
 }
 
+/** Three groups need two colons at least: "8:00" or "2024:" is ruled out before the slower checks. */
+function hasTwoColons(text: string, start: number, end: number): boolean {
+  let colons = 0;
+  for (let i = start; i < end && colons < 2; i++) if (charCodeAt.call(text, i) === 58) colons++;
+  return colons === 2;
+}
+
 function findIpv6(text: string, out: { start: number; end: number }[]): void {
   let colon = text.indexOf(':');
   while (colon !== -1) {
@@ -131,7 +138,7 @@ function findIpv6(text: string, out: { start: number; end: number }[]): void {
       if (isHexCode(c) || c === 58 || (c === 46 && isAsciiDigit(charCodeAt.call(text, end + 1)))) end++;
       else break;
     }
-    if (end - start <= MAX_IPV6_LENGTH && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end) && charCodeAt.call(text, start - 1) !== 46 && isIpv6(text, start, end)) {
+    if (end - start <= MAX_IPV6_LENGTH && hasTwoColons(text, start, end) && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end) && charCodeAt.call(text, start - 1) !== 46 && isIpv6(text, start, end)) {
       out.push({ start, end });
     }
     colon = text.indexOf(':', end + 1);
@@ -142,7 +149,8 @@ function findIpv6(text: string, out: { start: number; end: number }[]): void {
  * IP addresses: IPv4 dotted quads (0-255, no leading zeros) not part of a longer dotted run nor
  * after a version word, and IPv6 addresses with at least three groups.
  */
-export const ipAddress: Detector = (text, out) => {
-  findIpv4(text, out);
+export const ipAddress: Detector = (text, out, facts) => {
+  // A dotted quad is four numbers joined by dots; the scan counts them (the regex reads the whole text).
+  if (facts === undefined || facts.dottedNumbers >= 4) findIpv4(text, out);
   findIpv6(text, out);
 };

@@ -14,6 +14,8 @@ export interface TextFacts {
    * chars added up, letters too).
    */
   digitRun: number;
+  /** The most words holding an ASCII digit in a row joined by single dots ("192.168.0.1": 4). */
+  dottedNumbers: number;
   /** Whether the text has an '@'. */
   atSign: boolean;
   /** Bits of the keyword families (keywords.ts) whose words the text holds. */

@@ -175,7 +175,7 @@ export function createWords(): Words {
     sentenceCount: 0,
     hashedFirst: new Int32Array(0),
     hashedFirstCount: 0,
-    facts: { digitRun: 0, atSign: false, keywords: 0 },
+    facts: { digitRun: 0, dottedNumbers: 0, atSign: false, keywords: 0 },
   };
 }
 
@@ -365,9 +365,17 @@ let generalDigit = false;
 let digitRun = 0;
 let digitRunEnd = -8;
 let longestRun = 0;
+// Words holding a digit joined by single dots: how many in a row.
+let dottedRun = 0;
+let longestDottedRun = 0;
 
 /** [start, end) holds a digit: it extends the current digit run or starts one. */
-function noteDigits(start: number, end: number): void {
+function noteDigits(text: string, start: number, end: number): void {
+  // Joined to the one before by a dot alone ("192.168"): the general loop's spans take the
+  // separator after the word in, so the dot may end the previous span.
+  const dotted = start > 0 && start - digitRunEnd <= 1 && charCodeAt.call(text, start - 1) === 46;
+  dottedRun = dotted ? dottedRun + 1 : 1;
+  if (dottedRun > longestDottedRun) longestDottedRun = dottedRun;
   digitRun = start - digitRunEnd <= 3 ? digitRun + end - start : end - start;
   digitRunEnd = end;
   if (digitRun > longestRun) longestRun = digitRun;
@@ -409,6 +417,8 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   digitRunEnd = -8;
   pictographSeen = false;
   longestRun = 0;
+  dottedRun = 0;
+  longestDottedRun = 0;
   let wordCount = 0;
   let pendingBar = 0;
   let previousFlags = 0;
@@ -500,6 +510,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
   words.count = wordCount;
   words.candidateCount = candidates;
   words.facts.digitRun = longestRun;
+  words.facts.dottedNumbers = longestDottedRun;
   words.facts.keywords = keywords;
 }
 
@@ -562,14 +573,14 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
   }
   if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0 && (seen & (LETTER | LEET_DIGIT)) !== (LETTER | LEET_DIGIT)) {
     pushPlainWord(text, words, filter, h, wordStart, i);
-    if ((seen & (DIGIT | LEET_DIGIT)) !== 0) noteDigits(wordStart, i);
+    if ((seen & (DIGIT | LEET_DIGIT)) !== 0) noteDigits(text, wordStart, i);
     return kind === SPACE_KIND && unit !== 10 ? i + 1 : i;
   }
   const wordCount = count;
   generalDigit = false;
   i = scanGeneral(text, wordStart, words, prefixLengths);
   // What the general loop read counts in a run, whole, when it holds a digit.
-  if (generalDigit) noteDigits(wordStart, i);
+  if (generalDigit) noteDigits(text, wordStart, i);
   // Words of the general loop are all candidates, and so is the word before them (a pair).
   if (count > wordCount) otherCandidates = markWordBefore(words, wordCount, otherCandidates);
   for (let w = wordCount; w < count; w++) {

@@ -93,11 +93,26 @@ describe('scanWords', () => {
       scanWords(text, words, emptyFilter(0));
       return { ...words.facts };
     };
-    expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, atSign: false, keywords: 0 });
-    expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, atSign: false, keywords: 0 });
+    expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, dottedNumbers: 1, atSign: false, keywords: 0 });
+    expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, dottedNumbers: 1, atSign: false, keywords: 0 });
     expect(facts('Call +33 6 12 34 56 78 now').digitRun).toBeGreaterThanOrEqual(11);
     expect(facts('write to bob@example.com').atSign).toBe(true);
-    expect(facts('no numbers here')).toEqual({ digitRun: 0, atSign: false, keywords: 0 });
+    expect(facts('no numbers here')).toEqual({ digitRun: 0, dottedNumbers: 0, atSign: false, keywords: 0 });
+  });
+
+  it('counts numbers joined by single dots, which an IPv4 address needs four of', () => {
+    const dotted = (text: string) => {
+      const words = createWords();
+      scanWords(text, words, emptyFilter(0));
+      return words.facts.dottedNumbers;
+    };
+    expect(dotted('Ping 10.0.0.12 now')).toBe(4);
+    expect(dotted('Chrome 120.0.6099.71 is out')).toBe(4);
+    expect(dotted('Load time went from 2.4 s to 1.1 s.')).toBe(2);
+    expect(dotted('See 1. 2. 3. 4.')).toBe(1);
+    expect(dotted('v1.2.3.4')).toBe(4);
+    // "b4" (a leet candidate) takes the general loop, whose span takes the dot after it in.
+    expect(dotted('b4.2.3.4')).toBe(4);
   });
 
   /** The sentence ends the scan finds in `text`. */
