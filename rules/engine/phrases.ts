@@ -3,7 +3,7 @@
 // first word of any term?) and a table probe for the rest.
 import { createRootFlags, hasBit, hasPair, hasPairBit, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
 import { doubled, int32s } from './grow';
-import { stringHash } from './termHash';
+import { rangeHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
   /** 65,536-bit filter of the word hashes (low bits) leaving the root. */
@@ -136,9 +136,65 @@ function insertExact(edges: ExactEdges, key: number, hash: number): { at: number
   return { at: i << 2, added: true };
 }
 
-/** "oh hisse|encule" → oh, hisse, encule (after a break). */
-function splitTerm(term: string): { word: string; afterBreak: boolean }[] {
-  return term.split('|').flatMap((part, k) => part.split(' ').map((word, i) => ({ word, afterBreak: k > 0 && i === 0 })));
+/**
+ * The words of every term, read in place rather than split into strings (the default pack has
+ * 28,000 terms, and splitting them took a third of preparing it): term t's words are
+ * [first[t], first[t + 1]), each with its hash (`stringHash` of the word), its length and
+ * whether a hard break comes before it. "oh hisse|encule" → oh, hisse, encule (after a break);
+ * a trailing '*' is left out.
+ */
+interface TermWords {
+  first: Int32Array;
+  /** Hashes as `stringHash` returns them (an empty word keeps the unsigned offset basis: hence not an Int32Array). */
+  hash: Float64Array;
+  length: Int32Array;
+  afterBreak: Uint8Array;
+}
+
+function termWords(terms: readonly string[]): TermWords {
+  let total = 0;
+  for (const term of terms) {
+    total++;
+    for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) === 32 || term.charCodeAt(i) === 124) total++;
+  }
+  const words: TermWords = { first: new Int32Array(terms.length + 1), hash: new Float64Array(total), length: new Int32Array(total), afterBreak: new Uint8Array(total) };
+  let w = 0;
+  terms.forEach((term, t) => {
+    words.first[t] = w;
+    const end = term.endsWith('*') ? term.length - 1 : term.length;
+    let from = 0;
+    let afterBreak = 0;
+    for (let i = 0; i <= end; i++) {
+      const c = i < end ? term.charCodeAt(i) : 32;
+      if (c !== 32 && c !== 124) continue;
+      words.hash[w] = rangeHash(term, from, i);
+      words.length[w] = i - from;
+      words.afterBreak[w++] = afterBreak;
+      afterBreak = c === 124 ? 1 : 0;
+      from = i + 1;
+    }
+  });
+  words.first[terms.length] = w;
+  return words;
+}
+
+/**
+ * How many distinct edges the terms make (the last word of a prefix term counted as one, as
+ * the table's size has always been reckoned): built once in a table sized for every word.
+ */
+function countEdges(words: TermWords): number {
+  const size = tableSize(words.hash.length);
+  const scratch: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(0), bitMask: 0 };
+  let nodes = 1;
+  for (let t = 0; t + 1 < words.first.length; t++) {
+    let node = 0;
+    for (let w = words.first[t]!; w < words.first[t + 1]!; w++) {
+      const { at, added } = insertExact(scratch, edgeKey(node, words.afterBreak[w]!), words.hash[w]!);
+      if (added) scratch.slots[at + 2] = nodes++;
+      node = scratch.slots[at + 2]!;
+    }
+  }
+  return nodes - 1;
 }
 
 /** The key of node's whole-word edges: after a space, or after a hard break. */
@@ -149,15 +205,11 @@ const edgeKey = (node: number, afterBreak: boolean | number): number => node * 2
  * a trailing `*` makes the last word a prefix.
  */
 export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
-  const paths = terms.map((t) => splitTerm(t.endsWith('*') ? t.slice(0, -1) : t));
-  // Terms share their first words ("not yet announced", "not yet public"): count each edge once.
-  const edges = new Set<string>();
-  for (const path of paths) {
-    let key = '';
-    for (const { word, afterBreak } of path) edges.add((key += (afterBreak ? '|' : ' ') + word));
-  }
-  const size = tableSize(edges.size);
-  const bits = edgeBits(edges.size);
+  const words = termWords(terms);
+  const { first, hash, length, afterBreak: breakBefore } = words;
+  const edgeCount = countEdges(words);
+  const size = tableSize(edgeCount);
+  const bits = edgeBits(edgeCount);
   const exact: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(bits >> 3), bitMask: bits - 1 };
   const prefix = createTable(terms.length);
   // Per node: the term ending there (-1: none), whether edges of either kind leave it.
@@ -172,39 +224,41 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const triples = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
   let rootPrefixLengths = 0;
+  let maxWords = 1;
   terms.forEach((term, id) => {
-    const path = paths[id]!;
-    const last = path[path.length - 1]!;
-    const isPrefix = term.endsWith('*') && last.word.length <= MAX_PREFIX && !last.afterBreak;
+    const from = first[id]!;
+    const to = first[id + 1]!;
+    const count = to - from;
+    if (count > maxWords) maxWords = count;
+    const last = to - 1;
+    const isPrefix = term.endsWith('*') && length[last]! <= MAX_PREFIX && breakBefore[last] === 0;
     let node = 0;
-    path.forEach(({ word, afterBreak }, i) => {
-      const h = stringHash(word);
-      if (isPrefix && i === path.length - 1) {
-        insert(prefix, node, h, word.length, id);
+    for (let w = from; w < to; w++) {
+      const h = hash[w]!;
+      if (isPrefix && w === last) {
+        insert(prefix, node, h, length[w]!, id);
         hasPrefixEdges[node] = true;
-        prefixLengths |= 1 << word.length;
+        prefixLengths |= 1 << length[w]!;
         if (node === 0) {
           setBit(rootPrefix, h);
-          rootPrefixLengths |= 1 << word.length;
+          rootPrefixLengths |= 1 << length[w]!;
         }
-        return;
+        break;
       }
       if (node === 0) {
         setBit(rootExact, h);
         // The scan's filter: the first two words of the term when the second is a whole word
         // after a space, else the first word alone.
-        const second = path[1];
-        if (second === undefined || second.afterBreak || (isPrefix && path.length === 2)) markRoot(rootFlags, h, ROOT_WORD);
+        if (count === 1 || breakBefore[w + 1] === 1 || (isPrefix && count === 2)) markRoot(rootFlags, h, ROOT_WORD);
         else {
-          const h2 = stringHash(second.word);
+          const h2 = hash[w + 1]!;
           setPairBit(rootPairs, pairKey(h, h2));
           markRoot(rootFlags, h, PAIR_FIRST);
-          const third = path[2];
-          if (third === undefined || third.afterBreak || (isPrefix && path.length === 3)) setPairBit(pairEnds, pairKey(h, h2));
-          else setPairBit(triples, tripleKey(h, h2, stringHash(third.word)));
+          if (count === 2 || breakBefore[w + 2] === 1 || (isPrefix && count === 3)) setPairBit(pairEnds, pairKey(h, h2));
+          else setPairBit(triples, tripleKey(h, h2, hash[w + 2]!));
         }
       }
-      const { at, added } = insertExact(exact, edgeKey(node, afterBreak), h);
+      const { at, added } = insertExact(exact, edgeKey(node, breakBefore[w]!), h);
       if (added) {
         exact.slots[at + 2] = termAt.length;
         termAt.push(-1);
@@ -213,8 +267,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         hasChildren[node] = true;
       }
       node = exact.slots[at + 2]!;
-      if (i === path.length - 1 && termAt[node] === -1) termAt[node] = id;
-    });
+      if (w === last && termAt[node] === -1) termAt[node] = id;
+    }
   });
   // Each edge carries what the matcher needs of its child.
   for (let at = 0; at < exact.slots.length; at += 4) {
@@ -237,7 +291,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     prefixLengths,
     rootPrefixLengths,
     prefixLengthList: Int8Array.from({ length: MAX_PREFIX + 1 }, (_, l) => l).filter((l) => prefixLengths & (1 << l)),
-    maxWords: Math.max(1, ...paths.map((p) => p.length)),
+    maxWords,
   };
 }
 

@@ -144,7 +144,11 @@ export function preparePack(pack: CompiledPack): PreparedPack {
 /** Terms and what they are to which rules: `add` them, then `index()`. */
 export function termTable() {
   const termIds = new Map<string, number>();
-  const entries: [term: number, rule: number, role: Role, group: number][] = [];
+  // Entry e: term entryTerm[e] is of rule entryRule[e], in role entryRole[e] (and trigger group entryGroup[e]).
+  const entryTerm: number[] = [];
+  const entryRule: number[] = [];
+  const entryRole: Role[] = [];
+  const entryGroup: number[] = [];
   return {
     // A term is its normalised words; a trailing '*' makes the last word a prefix.
     add(term: string, rule: number, role: Role, group = 0): void {
@@ -154,21 +158,28 @@ export function termTable() {
         id = termIds.size;
         termIds.set(term, id);
       }
-      entries.push([id, rule, role, group]);
+      entryTerm.push(id);
+      entryRule.push(rule);
+      entryRole.push(role);
+      entryGroup.push(group);
     },
+    /** The entries by term, each term's in the order added. */
     index() {
       const terms = [...termIds.keys()];
-      entries.sort((a, b) => a[0] - b[0]);
       const start = new Int32Array(terms.length + 1);
-      for (const [term] of entries) start[term + 1]++;
+      for (const term of entryTerm) start[term + 1]++;
       for (let t = 0; t < terms.length; t++) start[t + 1] += start[t];
-      return {
-        phrases: buildPhraseIndex(terms),
-        start,
-        rule: Int32Array.from(entries, (e) => e[1]),
-        role: Uint8Array.from(entries, (e) => e[2]),
-        group: Uint8Array.from(entries, (e) => e[3]),
-      };
+      const next = start.slice(0, terms.length);
+      const rule = new Int32Array(entryTerm.length);
+      const role = new Uint8Array(entryTerm.length);
+      const group = new Uint8Array(entryTerm.length);
+      entryTerm.forEach((term, e) => {
+        const at = next[term]++;
+        rule[at] = entryRule[e]!;
+        role[at] = entryRole[e]!;
+        group[at] = entryGroup[e]!;
+      });
+      return { phrases: buildPhraseIndex(terms), start, rule, role, group };
     },
   };
 }

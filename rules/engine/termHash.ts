@@ -20,9 +20,12 @@ export function wordHash(chars: ArrayLike<number>, start: number, end: number): 
 }
 
 /** `wordHash` of a normalised word's UTF-16 units, as a signed 32-bit int (as the word scan keeps them). */
-export function stringHash(word: string): number {
+export const stringHash = (word: string): number => rangeHash(word, 0, word.length);
+
+/** `stringHash` of text[from, to), so that a term's words need not be cut out of it. */
+export function rangeHash(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
 }
 
