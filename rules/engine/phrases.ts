@@ -138,7 +138,7 @@ function insertExact(edges: ExactEdges, key: number, hash: number): { at: number
 
 /**
  * The words of every term, read in place rather than split into strings (the default pack has
- * 28,000 terms, and splitting them took a third of preparing it): term t's words are
+ * 28,000 terms, and splitting them into word objects took a quarter of preparing it): term t's words are
  * [first[t], first[t + 1]), each with its hash (`stringHash` of the word), its length and
  * whether a hard break comes before it. "oh hisse|encule" → oh, hisse, encule (after a break);
  * a trailing '*' is left out.
