@@ -87,12 +87,14 @@ describe('scanWords', () => {
     );
   });
 
+  /** What the scan of `text` tells detectors. */
+  const facts = (text: string) => {
+    const words = createWords();
+    scanWords(text, words, emptyFilter(0));
+    return { ...words.facts };
+  };
+
   it('tells detectors how long the longest digit run is and whether there is an @', () => {
-    const facts = (text: string) => {
-      const words = createWords();
-      scanWords(text, words, emptyFilter(0));
-      return { ...words.facts };
-    };
     expect(facts('Card 4111 1111 1111 1111 ok')).toEqual({ digitRun: 16, dottedNumbers: 1, atSign: false, keywords: 0 });
     expect(facts('In 2024 we grew 38% and shipped 14 releases')).toEqual({ digitRun: 4, dottedNumbers: 1, atSign: false, keywords: 0 });
     expect(facts('Call +33 6 12 34 56 78 now').digitRun).toBeGreaterThanOrEqual(11);
@@ -101,11 +103,7 @@ describe('scanWords', () => {
   });
 
   it('counts numbers joined by single dots, which an IPv4 address needs four of', () => {
-    const dotted = (text: string) => {
-      const words = createWords();
-      scanWords(text, words, emptyFilter(0));
-      return words.facts.dottedNumbers;
-    };
+    const dotted = (text: string) => facts(text).dottedNumbers;
     expect(dotted('Ping 10.0.0.12 now')).toBe(4);
     expect(dotted('Chrome 120.0.6099.71 is out')).toBe(4);
     expect(dotted('Load time went from 2.4 s to 1.1 s.')).toBe(2);
