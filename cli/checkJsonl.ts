@@ -4,8 +4,6 @@ import type { AnalyzeOptions, CompiledPack } from '../rules/types';
 import { checkLines, type CheckedLines } from './checkLines';
 import type { LinePool } from './linePool';
 
-/** Output is written in batches of about this many UTF-16 units. */
-const FLUSH_AT = 1 << 20;
 /** Input goes to the checker in batches of whole lines of about this many bytes. */
 const BATCH_BYTES = 1 << 18;
 /** Batches handed to the pool and not yet written. */
@@ -17,7 +15,7 @@ const NEWLINE = 10;
  * optional `id`), one `{"id","findings"}` object per output line, in input order. Built for
  * exports of 100,000 posts: the input bytes are cut into batches of whole lines (counted, for
  * the ids of posts without one), decoded and checked here and on the worker threads of `pool`
- * when there is one, and the results written in input order, in large blocks.
+ * when there is one, and each batch's output written as UTF-8 bytes, in input order.
  *
  * Returns the exit code: 2 when a line was not a post, else 1 when a post has a stop finding.
  */
@@ -25,18 +23,12 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   const inFlight: Promise<CheckedLines>[] = [];
   let sawStop = false;
   let sawBadLine = false;
-  let pending = '';
   let lineNumber = 1;
 
   const write = async (checked: CheckedLines) => {
     sawStop ||= checked.sawStop;
     sawBadLine ||= checked.sawBadLine;
-    pending += checked.out;
-    if (pending.length >= FLUSH_AT) {
-      const flushed = output.write(pending);
-      pending = '';
-      if (!flushed) await once(output, 'drain');
-    }
+    if (checked.out.length > 0 && !output.write(checked.out)) await once(output, 'drain');
   };
   /** Checks whole lines (a copy of `bytes`, which the caller keeps using). */
   const send = async (bytes: Uint8Array) => {
@@ -78,6 +70,5 @@ export async function checkJsonl(input: Readable, output: Writable, pack: Compil
   }
   if (carry.length > 0) await send(carry);
   while (inFlight.length > 0) await write(await inFlight.shift()!);
-  if (pending !== '' && !output.write(pending)) await once(output, 'drain');
   return sawBadLine ? 2 : sawStop ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { checkLines } from './checkLines';
 import { preparePackFully } from '../rules/engine/prepare';
 
 export type ToWorker = { kind: 'pack'; pack: CompiledPack; options: AnalyzeOptions } | { kind: 'lines'; seq: number; firstLine: number; bytes: Uint8Array };
-export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: string; sawStop: boolean; sawBadLine: boolean };
+export type FromWorker = { kind: 'ready' } | { kind: 'checked'; seq: number; out: Uint8Array; sawStop: boolean; sawBadLine: boolean };
 
 let pack: CompiledPack | undefined;
 let options: AnalyzeOptions = {};
@@ -21,5 +21,6 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   const checked = checkLines(message.bytes, message.firstLine, pack!, options);
-  port.postMessage({ kind: 'checked', seq: message.seq, ...checked } satisfies FromWorker);
+  // The output's buffer is handed over, not copied (TextEncoder gives each its own).
+  port.postMessage({ kind: 'checked', seq: message.seq, ...checked } satisfies FromWorker, [checked.out.buffer as ArrayBuffer]);
 });
