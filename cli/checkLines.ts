@@ -16,8 +16,8 @@ export interface CheckedLines {
 }
 
 const NEWLINE = 10;
-const encoder = new TextEncoder();
 const CARRIAGE_RETURN = 13;
+const encoder = new TextEncoder();
 
 /**
  * Checks input lines `firstLine`, `firstLine + 1`, … (1-based; a line number is the id of a post
