@@ -91,9 +91,28 @@ function readRun(text: string, first: number): Run {
   return { start, end: j, plus, groups, parenGroup, plausible };
 }
 
+/**
+ * Whether a space and a short token of letters and digits mixed come right before `at` ("6A 0412
+ * 3345 678", "1Z 999…"): the digits go on a code, such as a parcel's tracking number, and a phone
+ * number never follows one.
+ */
+function followsMixedCode(text: string, at: number): boolean {
+  if (at < 3 || charCodeAt.call(text, at - 1) !== 32) return false;
+  let k = at - 1;
+  let letter = false;
+  let digit = false;
+  for (; k > 0 && at - 1 - k < 8; k--) {
+    const c = charCodeAt.call(text, k - 1);
+    if (isAsciiDigit(c)) digit = true;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
+    else break;
+  }
+  return letter && digit && !isWordCharAt(text, k - 1);
+}
+
 function hasValidSurroundings(text: string, start: number, end: number): boolean {
   const p = start > 0 ? charCodeAt.call(text, start - 1) : -1;
-  if (isWordCharAt(text, start - 1)) return false;
+  if (isWordCharAt(text, start - 1) || followsMixedCode(text, start)) return false;
   // Part of an amount, a reference, a path or an expression: "€06 ...", "#0612...", "-0612", "1.06 ..."
   if (p === 46 || p === 44 || p === 45 || p === 47 || p === 35 || p === 64 || p === 36 || p === 0x20ac || p === 0xa3 || p === 0xa5 || p === 61 || p === 38 || p === 42 || p === 43 || p === 95) return false;
   if (isWordCharAt(text, end)) return false;

@@ -58,6 +58,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       '([[+33612345678]])',
       'Text [[1-415-555-2671]] now',
       'Tél : [[0612345678]]',
+      'Stand B ou [[0412 3345 678]]',
+      'Call me at 9 on [[020 7946 0958]]',
     ],
     pass: [
       'Launch on 2024-03-15 at 14:30',
@@ -76,6 +78,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Ticket #0612345678',
       'Invoice INV-2024-000123',
       '2024000123 units',
+      'Numéro de suivi Colissimo 6A 0412 3345 678 : toujours rien',
+      'Tracking 1Z 999 0412 3345 678',
     ],
   },
   'privacy/payment-card': {
