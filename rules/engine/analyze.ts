@@ -244,8 +244,8 @@ let seenCount = 0;
 
 /**
  * Matches every term, then keeps as hits the matches of enabled rules that can use them (a
- * pattern's `unless` terms only when its first trigger group has a word in the text), bucketed
- * by rule.
+ * rule's exceptions and `unless` terms only when a term of its own, or of a pattern's first
+ * trigger group, is in the text: see `firstGroup`), bucketed by rule.
  */
 function collectHits(prepared: PreparedPack, text: string): void {
   const rules = prepared.rules.length;

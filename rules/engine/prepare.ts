@@ -83,8 +83,11 @@ export interface PreparedPack {
   /** Detector and link rules, and patterns without triggers: they read the whole text. */
   textRules: number[];
   /**
-   * Per rule: 1 for patterns with triggers (their hits count only when the text holds a word of
-   * their first group), else 0.
+   * Per rule: 1 when its hits count only if the text holds a term of its group 0: a pattern's
+   * first trigger group, a terms rule's terms, a requires rule's `when`. Its other terms
+   * (exceptions, `unless`, `exceptAfter`) change nothing without one, and common words among
+   * them ("je", "my", "équipe") would otherwise be hits in most posts. Else 0 (model rules,
+   * whose `unless` terms are all they have, and patterns without triggers).
    */
   firstGroup: Int32Array;
   /**
@@ -105,8 +108,12 @@ export interface PreparedPack {
   vetoable: Set<string>;
 }
 
-/** The group of a pattern's `unless` terms: past the trigger groups (at most 8), so they never count as one. */
-const UNLESS_GROUP = 8;
+/**
+ * The group of the terms that only qualify a rule's own (see `firstGroup`): a pattern's `unless`
+ * terms, past its trigger groups (at most 8), so they never count as one, and the exceptions and
+ * `unless` terms of terms and requires rules.
+ */
+const QUALIFIER_GROUP = 8;
 
 const cache = new WeakMap<CompiledPack, PreparedPack>();
 
@@ -193,21 +200,21 @@ function build(pack: CompiledPack): PreparedPack {
     switch (rule.kind) {
       case 'terms':
         rule.terms.forEach((t) => add(t, r, Role.Term));
-        rule.except.forEach((t) => add(t, r, Role.Except));
-        (rule.exceptAfter ?? []).forEach((t) => add(t, r, Role.After));
+        rule.except.forEach((t) => add(t, r, Role.Except, QUALIFIER_GROUP));
+        (rule.exceptAfter ?? []).forEach((t) => add(t, r, Role.After, QUALIFIER_GROUP));
         // Packs compiled before `unless` existed have none (the schema fills it in; a pack handed over unparsed may not).
-        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
+        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, QUALIFIER_GROUP));
         break;
       case 'requires':
         rule.when.forEach((t) => add(t, r, Role.When));
-        rule.unless.forEach((t) => add(t, r, Role.Unless));
+        rule.unless.forEach((t) => add(t, r, Role.Unless, QUALIFIER_GROUP));
         break;
       case 'model':
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
         break;
       case 'pattern':
         rule.near.forEach((group, g) => group.forEach((t) => (g === 0 ? add : others.add)(t, r, Role.Near, g)));
-        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, UNLESS_GROUP));
+        (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless, QUALIFIER_GROUP));
         break;
     }
   });
@@ -236,7 +243,7 @@ function build(pack: CompiledPack): PreparedPack {
     hashed,
     patterns: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
-    firstGroup: Int32Array.from(nearGroups, (groups) => (groups > 0 ? 1 : 0)),
+    firstGroup: Int32Array.from(pack.rules, (rule, r) => (nearGroups[r]! > 0 || rule.kind === 'terms' || rule.kind === 'requires' ? 1 : 0)),
     enabledBySite: new Map(),
     model: pack.model ? prepareModel(pack.model) : undefined,
     modelRules: pack.rules.flatMap((rule, r) => (rule.kind === 'model' ? [r] : [])),
