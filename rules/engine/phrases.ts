@@ -211,7 +211,9 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const size = tableSize(edgeCount);
   const bits = edgeBits(edgeCount);
   const exact: ExactEdges = { mask: size - 1, slots: new Int32Array(size * 4).fill(-1), bits: new Uint8Array(bits >> 3), bitMask: bits - 1 };
-  const prefix = createTable(terms.length);
+  // One edge at most per prefix term ("leak*"): sized to those, not to every term (the default
+  // pack's table was 1 MB for its 38 prefix edges).
+  const prefix = createTable(terms.filter((term) => term.endsWith('*')).length);
   // Per node: the term ending there (-1: none), whether edges of either kind leave it.
   const termAt: number[] = [-1];
   const hasChildren: boolean[] = [false];
