@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import type { Detector } from './types';
 import { isWordCharAt } from './isWordCharAt';
+import { isAsciiAlnum } from './isAsciiAlnum';
 import { isAsciiDigit } from './isAsciiDigit';
 
 /** Called as `charCodeAt.call(text, i)`: see the note in rules/engine/words.ts. */
@@ -103,9 +104,9 @@ function followsMixedCode(text: string, at: number): boolean {
   let digit = false;
   for (; k > 0 && at - 1 - k < 8; k--) {
     const c = charCodeAt.call(text, k - 1);
+    if (!isAsciiAlnum(c)) break;
     if (isAsciiDigit(c)) digit = true;
-    else if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
-    else break;
+    else letter = true;
   }
   return letter && digit && !isWordCharAt(text, k - 1);
 }
