@@ -12,10 +12,25 @@ const CLI = resolve(import.meta.dirname, '../../cli/bin.mjs');
 
 export interface JsonlTiming {
   posts: number;
-  /** Microseconds per post, the start-up (tsx, pack loading) subtracted. */
+  /**
+   * Microseconds per post, start-up excluded: what the posts past the first fifth add to a run
+   * (a run on all the posts less a run on their first fifth, over the posts between). A run's
+   * fixed costs are left out whatever they are, the worker threads' start-up included.
+   */
   microsPerPost: number;
+  /** The fixed cost of a run those two sizes imply: `totalMs` less `microsPerPost` for every post. */
   startupMs: number;
   totalMs: number;
+  /** A run on the first fifth of the posts. */
+  fifthMs: number;
+  /**
+   * A run on an empty file, and the cost per post counted with it subtracted instead, as sessions
+   * up to 15 did. On an empty file the CLI neither waits for its worker threads nor runs the
+   * engine, whose first posts run before V8 has optimised its code (1.4 ms a post for the first
+   * 200, measured in one process, against 60-130 µs later), so that count charges both to the posts.
+   */
+  emptyMs: number;
+  microsPerPostEmptySubtracted: number;
   /** Mean `analyze()` time on the same posts, in this process (NaN when not asked): the rest of `microsPerPost` is the CLI's own work. */
   analyzeMicrosPerPost: number;
 }
@@ -26,17 +41,22 @@ export const EXPORT_POSTS = 100_000;
 /**
  * End to end `postguard check --jsonl` on an export of `count` 3,000-character posts, EN and
  * FR, half as JSON strings and half as `{"id","text"}` objects. Each run is timed from spawn to
- * exit; the median run on an empty file is the start-up cost, subtracted from the median full
- * run. With `timeAnalyze`, the same posts also go once through `analyze()` in this process.
+ * exit, `runs` times in turn on an empty file, on the first fifth of the posts and on all of
+ * them (the machine's speed drifts: in turn, each sees the same drift), and each size's median
+ * run is kept. With `timeAnalyze`, the same posts also go once through `analyze()` in this
+ * process.
  */
 export function benchJsonl(count = EXPORT_POSTS, runs = 3, extraArgs: string[] = [], timeAnalyze = true): JsonlTiming {
   const folder = mkdtempSync(join(tmpdir(), 'postguard-bench-'));
   try {
     const postsFile = join(folder, 'posts.jsonl');
+    const fifthFile = join(folder, 'fifth.jsonl');
     const emptyFile = join(folder, 'empty.jsonl');
+    const fifth = Math.round(count / 5);
     const posts = Array.from({ length: count }, (_, index) => makePost(index % 2 === 0 ? 'en' : 'fr', 3000, index + 1));
     const lines = posts.map((text, index) => (index % 4 < 2 ? JSON.stringify(text) : JSON.stringify({ id: `post-${index + 1}`, text })));
     writeFileSync(postsFile, lines.join('\n') + '\n');
+    writeFileSync(fifthFile, lines.slice(0, fifth).join('\n') + '\n');
     writeFileSync(emptyFile, '');
 
     const outFile = join(folder, 'out.jsonl');
@@ -50,12 +70,29 @@ export function benchJsonl(count = EXPORT_POSTS, runs = 3, extraArgs: string[] =
       return elapsedMs;
     };
     timeRun(emptyFile); // tsx compiles and caches the CLI on its first run
-    const startupMs = median(Array.from({ length: runs }, () => timeRun(emptyFile)));
-    const totalMs = median(Array.from({ length: runs }, () => timeRun(postsFile)));
+    const empty: number[] = [];
+    const fifths: number[] = [];
+    const totals: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      empty.push(timeRun(emptyFile));
+      fifths.push(timeRun(fifthFile));
+      totals.push(timeRun(postsFile));
+    }
     const outputLines = readFileSync(outFile, 'utf8').split('\n').length - 1;
     if (outputLines !== count) throw new Error(`expected ${count} output lines, got ${outputLines}`);
+    const [emptyMs, fifthMs, totalMs] = [median(empty), median(fifths), median(totals)];
+    const microsPerPost = ((totalMs - fifthMs) * 1000) / (count - fifth);
     const analyzeMicrosPerPost = timeAnalyze ? meanAnalyzeMicros(posts) : NaN;
-    return { posts: count, microsPerPost: ((totalMs - startupMs) * 1000) / count, startupMs, totalMs, analyzeMicrosPerPost };
+    return {
+      posts: count,
+      microsPerPost,
+      startupMs: totalMs - (microsPerPost * count) / 1000,
+      totalMs,
+      fifthMs,
+      emptyMs,
+      microsPerPostEmptySubtracted: ((totalMs - emptyMs) * 1000) / count,
+      analyzeMicrosPerPost,
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -79,7 +116,8 @@ function median(values: number[]): number {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const timing = benchJsonl(Number(process.env.POSTS ?? EXPORT_POSTS), 3, process.argv.slice(2));
   console.log(
-    `check --jsonl: ${timing.posts} posts in ${timing.totalMs.toFixed(0)} ms, start-up ${timing.startupMs.toFixed(0)} ms: ` +
-      `${timing.microsPerPost.toFixed(1)} µs per post (analyze() alone: ${timing.analyzeMicrosPerPost.toFixed(1)} µs)`,
+    `check --jsonl: ${timing.posts} posts in ${timing.totalMs.toFixed(0)} ms, a fifth of them in ${timing.fifthMs.toFixed(0)} ms, none in ` +
+      `${timing.emptyMs.toFixed(0)} ms: ${timing.microsPerPost.toFixed(1)} µs per post, start-up ${timing.startupMs.toFixed(0)} ms ` +
+      `(${timing.microsPerPostEmptySubtracted.toFixed(1)} µs with the empty run subtracted; analyze() alone: ${timing.analyzeMicrosPerPost.toFixed(1)} µs)`,
   );
 }
