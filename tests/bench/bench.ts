@@ -12,7 +12,7 @@ import { createRandom } from '../support/createRandom';
 import { benchJsonl, EXPORT_POSTS } from './jsonl';
 import { makeLexiconRule } from './makeLexiconRule';
 import { asReceived, makePost } from './makePost';
-import { measuredWork, measureTogether, type Timing } from './measure';
+import { measuredWork, measureTogether, referenceLoopMicros, type Timing } from './measure';
 import { warmUpLikeRealUse } from './warmUpLikeRealUse';
 
 const TARGET = { medianMicros: 50, timesFaster: 20, lexiconGrowth: 2, lengthGrowth: 1.5, jsonlMicrosPerPost: 75 };
@@ -53,6 +53,7 @@ progress('warming the engine up on texts of every shape real use gives it');
 const warmUpFindings = warmUpLikeRealUse(pack, [...posts.en, ...posts.fr]);
 
 progress('timing the four tools on EN and FR posts, interleaved');
+const speedBefore = referenceLoopMicros();
 // Postguard also on the same posts as built (ropes), to show what the string's shape costs.
 const onRopes: Tool = { name: 'Postguard `analyze()`, same posts as ropes (built by `+`)', run: postguard.run };
 const tools = [postguard, onRopes, ...others];
@@ -60,6 +61,7 @@ const toolTimings = measureTogether(
   tools.flatMap((tool) => LANGUAGES.map((language) => ({ run: (text: string) => tool.run(text, language), inputs: (tool === onRopes ? ropes : posts)[language] }))),
   { rounds: 30, sliceMs: 80 },
 );
+const speedAfter = referenceLoopMicros();
 const timings = new Map<Tool, Record<Locale, Timing>>(
   tools.map((tool, t) => [tool, Object.fromEntries(LANGUAGES.map((language, l) => [language, toolTimings[t * LANGUAGES.length + l]!])) as Record<Locale, Timing>]),
 );
@@ -104,6 +106,7 @@ const print = (line = '') => lines.push(line);
 print(`### Postguard benchmark`);
 print();
 print(`Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores). Default pack ${pack.version}: ${pack.rules.length} rules, ${termCount} terms.`);
+print(`Machine speed: a plain loop hashing the words of 3,000 characters took ${micros(speedBefore)} µs just before the four tools were timed and ${micros(speedAfter)} µs just after (the lower, the quicker the machine's phase).`);
 print(`Posts: ${VARIANTS.length} seeded variants per language of about 3,000 characters of corporate prose with numbers, hashtags and emoji, and one email, one profanity and one confidentiality phrase each.`);
 print();
 print('#### One 3,000-character post, µs per analysis (× = tool median / Postguard median)');
@@ -148,7 +151,7 @@ print(
     `${jsonl.fifthMs.toFixed(0)} ms for their first fifth. Each post past the fifth adds **${micros(jsonl.microsPerPost)} µs**, ` +
     `start-up excluded (${jsonl.startupMs.toFixed(0)} ms a run: tsx, loading the pack, starting the worker threads, and the engine's ` +
     `first posts, which run before V8 has optimised its code), ` +
-    `of which \`analyze()\` takes ${micros(jsonl.analyzeMicrosPerPost)} µs (mean, same posts, one pass in this process). ` +
+    `\`analyze()\` alone averages ${micros(jsonl.analyzeMicrosPerPost)} µs a post on the same posts (one pass, one thread, in this process). ` +
     `That is with the default threads (one per core: ${Math.min(cpus().length, 8)} here); with \`--threads 1\` it is ${micros(jsonlOneThread.microsPerPost)} µs per post. ` +
     `Counted as sessions up to 15 did, an empty file's run (${jsonl.emptyMs.toFixed(0)} ms) subtracted from the whole, it is ` +
     `${micros(jsonl.microsPerPostEmptySubtracted)} µs (${micros(jsonlOneThread.microsPerPostEmptySubtracted)} on one thread): an empty file ` +
