@@ -150,7 +150,7 @@ print(
   `${jsonl.posts.toLocaleString('en')} posts of 3,000 characters (EN and FR) from a file: ${jsonl.totalMs.toFixed(0)} ms, and ` +
     `${jsonl.fifthMs.toFixed(0)} ms for their first fifth. Each post past the fifth adds **${micros(jsonl.microsPerPost)} µs**, ` +
     `start-up excluded (${jsonl.startupMs.toFixed(0)} ms a run: tsx, loading the pack, starting the worker threads, and the engine's ` +
-    `first posts, which run before V8 has optimised its code), ` +
+    `first posts, which run before V8 has optimised its code). ` +
     `\`analyze()\` alone averages ${micros(jsonl.analyzeMicrosPerPost)} µs a post on the same posts (one pass, one thread, in this process). ` +
     `That is with the default threads (one per core: ${Math.min(cpus().length, 8)} here); with \`--threads 1\` it is ${micros(jsonlOneThread.microsPerPost)} µs per post. ` +
     `Counted as sessions up to 15 did, an empty file's run (${jsonl.emptyMs.toFixed(0)} ms) subtracted from the whole, it is ` +

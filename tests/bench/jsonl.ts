@@ -31,7 +31,7 @@ export interface JsonlTiming {
    */
   emptyMs: number;
   microsPerPostEmptySubtracted: number;
-  /** Mean `analyze()` time on the same posts, in this process (NaN when not asked): the rest of `microsPerPost` is the CLI's own work. */
+  /** Mean `analyze()` time on the same posts, in this process, on one thread (NaN when not asked). */
   analyzeMicrosPerPost: number;
 }
 
