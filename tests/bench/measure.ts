@@ -69,34 +69,29 @@ export function measuredWork(): number {
 
 const charCodeAt = String.prototype.charCodeAt;
 
+/** Counts the words of `text` whose hash is odd: a plain loop of char reads, FNV steps and word ends. */
+function hashWords(text: string): number {
+  let words = 0;
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = charCodeAt.call(text, i);
+    if (c === 32) {
+      words += h & 1;
+      h = 0;
+    } else h = Math.imul(h ^ c, 16777619);
+  }
+  return words;
+}
+
 /**
- * The machine's speed at the moment, as the median µs of a plain loop that hashes the words of
- * a fixed 3,000-char text: none of Postguard's code, so that a run in a slow phase of this
- * shared machine shows as one. (The same loop read 9 µs in quick phases and 18-20 in slow ones
- * within one session.)
+ * The machine's speed at the moment, as the median µs of `hashWords` on a fixed 3,000-char text,
+ * timed like the tools: none of Postguard's code, so that a run in a slow phase of this shared
+ * machine shows as one. (The same loop read 9 µs in quick phases and 18-20 in slow ones within
+ * one session.)
  */
 export function referenceLoopMicros(): number {
   let text = '';
   for (let i = 0; i < 3000; i++) text += i % 7 === 0 ? ' ' : String.fromCharCode(97 + ((i * 7) % 26));
   text = JSON.parse(JSON.stringify(text)) as string; // flat, as posts are
-  const hashWords = () => {
-    let words = 0;
-    let h = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = charCodeAt.call(text, i);
-      if (c === 32) {
-        words += h & 1;
-        h = 0;
-      } else h = Math.imul(h ^ c, 16777619);
-    }
-    return words;
-  };
-  for (let k = 0; k < 3000; k++) sink += hashWords();
-  const samples: number[] = [];
-  for (let round = 0; round < 9; round++) {
-    const start = process.hrtime.bigint();
-    for (let k = 0; k < 2000; k++) sink += hashWords();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e3 / 2000);
-  }
-  return samples.sort((a, b) => a - b)[4]!;
+  return measureTogether([{ run: hashWords, inputs: [text] }], { rounds: 9, sliceMs: 20 })[0]!.median;
 }
