@@ -1,11 +1,12 @@
-import type { CompiledPack, Locale } from '@/rules/types';
+import type { Locale } from '@/rules/types';
+import type { PackSummary } from '@/rules/pack/summarizePack';
 import { PackHeader } from '@/components/PackHeader';
 import { PolicyQuickReference } from '@/components/PolicyQuickReference';
 import { RuleSummary } from '@/components/RuleSummary';
 import { uiText } from '@/components/uiText';
 
 interface AppProps {
-  pack: CompiledPack;
+  pack: PackSummary;
   locale: Locale;
 }
 
@@ -16,7 +17,7 @@ export function App({ pack, locale }: AppProps) {
     <>
       <PackHeader pack={pack} text={text} />
       <main>
-        <RuleSummary rules={pack.rules} text={text} />
+        <RuleSummary summary={pack} text={text} />
         <PolicyQuickReference policy={pack.policy} locale={locale} text={text} />
       </main>
       <footer class="popup-footer">

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATEGORIES, type CompiledPack } from '../../rules/types';
 import { expect, test } from './fixtures';
+import { CHROME_EXTENSION_DIR } from './launchExtension.mjs';
 import { PopupPage } from './pages/PopupPage';
 
 const pack = JSON.parse(readFileSync(new URL('../../assets/default-pack.json', import.meta.url), 'utf8')) as CompiledPack;
@@ -29,6 +31,14 @@ test('the popup shows the default pack, its rule counts and the policy sections'
   for (const { category, count } of counted) {
     await expect(popup.ruleCounts.and(popup.page.locator(`[data-category="${category}"]`))).toContainText(String(count));
   }
+});
+
+test("the built extension carries the pack's summary, not its terms and model", () => {
+  const scripts = readdirSync(CHROME_EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  const bytes = scripts.reduce((sum, file) => sum + statSync(join(CHROME_EXTENSION_DIR, file)).size, 0);
+  // The compiled pack is about 1.8 MB of JSON; the popup needs its name, policy and rule counts.
+  expect(JSON.stringify(pack).length).toBeGreaterThan(1_000_000);
+  expect(bytes).toBeLessThan(200_000);
 });
 
 test('the popup is accessible and shows policy markdown as plain text', async ({ context, extensionId }) => {
