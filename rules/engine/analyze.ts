@@ -494,6 +494,7 @@ function findWindowTerms(text: string, sentence: number, start: number, end: num
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */
 function runPattern(prepared: PreparedPack, r: number, text: string, count: number): void {
   const pattern = patternOf(prepared, r);
+  const span = prepared.spanGroups[r];
   let reported = -1;
   for (let w = 0; w < count; w++) {
     const ws = windowStart[w];
@@ -503,8 +504,10 @@ function runPattern(prepared: PreparedPack, r: number, text: string, count: numb
     if (!pattern.test(window)) continue;
     const matcher = pattern.matcher(window);
     while (matcher.find()) {
-      const s = ws + matcher.start();
-      const e = ws + matcher.end();
+      const at = matcher.start(span);
+      if (at < 0) continue; // the span group is in a branch that did not match
+      const s = ws + at;
+      const e = ws + matcher.end(span);
       if (e === s || s < reported) continue;
       emit(s, e);
       reported = e;

@@ -80,6 +80,8 @@ export interface PreparedPack {
   hashed: HashedTable[];
   /** Compiled patterns by rule index, filled by `patternOf`. */
   patterns: (RE2JS | undefined)[];
+  /** By rule index, filled by `patternOf`: the group number of the pattern's `(?P<span>…)` group, or 0 (the whole match). */
+  spanGroups: number[];
   /** Detector and link rules, and patterns without triggers: they read the whole text. */
   textRules: number[];
   /**
@@ -129,12 +131,20 @@ export function preparePackFully(pack: CompiledPack): PreparedPack {
   return prepared;
 }
 
+/**
+ * A pattern's named group that is the finding, when the whole match is not: context the pattern
+ * needs around it but should not highlight or remove (RE2 has no lookahead), as in
+ * `colleague\s+(?P<span>\p{Lu}\p{Ll}+: \d+k)\b`.
+ */
+export const SPAN_GROUP = 'span';
+
 /** Rule r's compiled pattern (rule r is a `pattern` rule), compiled on first use. */
 export function patternOf(prepared: PreparedPack, r: number): RE2JS {
   let pattern = prepared.patterns[r];
   if (pattern === undefined) {
     const rule = prepared.rules[r] as Extract<CompiledRule, { kind: 'pattern' }>;
     pattern = prepared.patterns[r] = RE2JS.compile(rule.pattern, rule.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    prepared.spanGroups[r] = pattern.namedGroups()[SPAN_GROUP] ?? 0;
   }
   return pattern;
 }
@@ -242,6 +252,7 @@ function build(pack: CompiledPack): PreparedPack {
     nearGroup: near.group,
     hashed,
     patterns: [],
+    spanGroups: [],
     textRules: pack.rules.flatMap((rule, r) => (rule.kind === 'detector' || rule.kind === 'link' || (rule.kind === 'pattern' && rule.near.length === 0) ? [r] : [])),
     firstGroup: Int32Array.from(pack.rules, (rule, r) => (nearGroups[r]! > 0 || rule.kind === 'terms' || rule.kind === 'requires' ? 1 : 0)),
     enabledBySite: new Map(),

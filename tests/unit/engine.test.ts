@@ -225,3 +225,34 @@ describe('unless terms', () => {
     expect(rules('A journalist asked me, and I told the reporter to ask the press office.')).toEqual(['spokesperson/press-contact', 'spokesperson/press-quote']);
   });
 });
+
+describe('a pattern with a (?P<span>…) group', () => {
+  it('reports only that group, and nothing when its branch did not match', () => {
+    const pay = miniPackWith(() => [
+      {
+        file: 'rules/pay.yaml',
+        text: `rules:
+  - id: privacy/pay
+    kind: pattern
+    category: privacy
+    severity: warn
+    policy: secrets
+    message: { en: "Their pay is theirs to share." }
+    tip: { en: "Share your own figure." }
+    pattern: '(?P<span>colleague [A-Z][a-z]+: \\d+k)(?: \\(|,)|colleague [A-Z][a-z]+ earns well'
+    near: [[colleague]]
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+      },
+    ]);
+    const spans = (text: string) => analyze(text, pay).map((f) => [f.text, text.slice(f.start, f.end)]);
+    expect(spans('Thread: my colleague Sam: 107k (she negotiated).')).toEqual([['colleague Sam: 107k', 'colleague Sam: 107k']]);
+    expect(spans('Pay: colleague Sam: 107k, colleague Ana: 98k (both L4).')).toEqual([
+      ['colleague Sam: 107k', 'colleague Sam: 107k'],
+      ['colleague Ana: 98k', 'colleague Ana: 98k'],
+    ]);
+    // The other branch matches, but holds no span: nothing to show.
+    expect(spans('My colleague Sam earns well, good for him.')).toEqual([]);
+    expect(spans('My colleague Sam: 107k steps a day.')).toEqual([]);
+  });
+});
