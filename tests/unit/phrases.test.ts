@@ -8,6 +8,7 @@ import { createWords, scanWords, type Words } from '../../rules/engine/words';
 import { analyze } from '../../rules/engine/analyze';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import type { CompiledPack } from '../../rules/types';
+import { createRandom } from '../support/createRandom';
 import { termsRule } from '../support/termsRule';
 
 /** A normalised term written out as text: '|' was a hard break, a final '*' a prefix. */
@@ -119,5 +120,32 @@ describe('one-word prefix terms', () => {
     expect(found('They leaked it. CONFIDENTIAL stuff, zxcvb and our scoops')).toEqual(['leaked', 'CONFIDENTIAL', 'zxcvb', 'our scoops']);
     expect(found('#leaks 🚀leaking l\u00e9aked le\u00adaking')).toEqual(['leaks', 'leaking', 'léaked', 'le\u00adaking']);
     expect(found('lea kz x Confi dential')).toEqual([]);
+  });
+
+  it('match words as long as the prefix, and only the start of words past 32 letters', () => {
+    expect(found('leak, Leak.')).toEqual(['leak', 'Leak']);
+    const long = 'abcdefghij'.repeat(4);
+    expect(found(`zx${long} ${long}zx ${long.slice(0, 31)}leak ${long.slice(0, 32)}leak`)).toEqual([`zx${long}`]);
+  });
+
+  it('agree with startsWith on random words, for prefixes of every length', () => {
+    const random = createRandom(7);
+    const letters = 'abcdef';
+    // No letter thrice in a row: the scan reads "aaab" as "ab", as it reads "fuuuck".
+    const word = (length: number) => {
+      let result = '';
+      while (result.length < length) {
+        const letter = letters[Math.floor(random() * letters.length)]!;
+        if (!result.endsWith(letter + letter)) result += letter;
+      }
+      return result;
+    };
+    const prefixes = [...new Set(Array.from({ length: 40 }, () => word(1 + Math.floor(random() * 9))))].filter((p) => p.length > 1);
+    const lexicon: CompiledPack = { ...base, rules: [termsRule('conduct/test-prefixes', prefixes.map((p) => `${p}*`), 'A prefix term.', base.rules[0]!.policy)] };
+    for (let round = 0; round < 200; round++) {
+      const words = Array.from({ length: 30 }, () => word(1 + Math.floor(random() * 14)));
+      const expected = words.filter((w) => prefixes.some((p) => w.startsWith(p)));
+      expect(analyze(words.join(' '), lexicon).map((finding) => finding.text)).toEqual(expected);
+    }
   });
 });
