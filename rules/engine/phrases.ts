@@ -220,6 +220,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const hasPrefixEdges: boolean[] = [false];
   const rootExact = new Uint8Array(0x10000 >> 3);
   const rootPrefix = new Uint8Array(0x10000 >> 3);
+  const rootPrefixPath = new Uint8Array(0x10000 >> 3);
   const rootFlags = createRootFlags();
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
   const pairEnds = new Uint8Array(PAIR_BITS >> 3);
@@ -244,6 +245,8 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         if (node === 0) {
           setBit(rootPrefix, h);
           rootPrefixLengths |= 1 << length[w]!;
+          // A one-word term's word starts the term: its shorter starts are term[0, n).
+          for (let n = 1; n < length[w]!; n++) setBit(rootPrefixPath, rangeHash(term, 0, n));
         }
         break;
       }
@@ -286,6 +289,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     prefix,
     rootExact,
     rootPrefix,
+    rootPrefixPath,
     rootFlags,
     rootPairs,
     pairEnds,

@@ -110,6 +110,11 @@ export interface WordFilter {
   /** 65,536-bit set of the low bits of the prefix hashes of one-word prefix terms. */
   rootPrefix: Uint8Array;
   /**
+   * The same for the shorter starts of those prefixes ("l", "le", "lea" of `leak*`): a word whose
+   * first chars are none of them can start no prefix term past them, and is read no further.
+   */
+  rootPrefixPath: Uint8Array;
+  /**
    * Per low 16 bits of a word hash, what the scan looks up for every word in one load (see
    * `createRootFlags`): ROOT_WORD for the first words of terms that no pair below covers,
    * PAIR_FIRST for the first words in `rootPairs`, the detectors' keywords, and HASHED_FIRST
@@ -144,6 +149,7 @@ export function emptyWordFilter(prefixLengths = 0): WordFilter {
     prefixLengths,
     rootPrefixLengths: 0,
     rootPrefix: new Uint8Array(0x2000),
+    rootPrefixPath: new Uint8Array(0x2000),
     rootFlags: createRootFlags(),
     rootPairs: new Uint8Array(PAIR_BITS >> 3),
   };
@@ -406,7 +412,7 @@ function pushHashWord(words: Words, at: number, prefixLengths: number): void {
 
 export function scanWords(text: string, words: Words, filter: WordFilter): void {
   const len = text.length;
-  const { prefixLengths, rootPrefixLengths, rootPrefix, rootFlags, rootPairs } = filter;
+  const { prefixLengths, rootPrefixLengths, rootPrefix, rootPrefixPath, rootFlags, rootPairs } = filter;
   const rootPrefixes = rootPrefixLengths !== 0;
   prepare(words, len, prefixLengths);
   const infos = charInfo;
@@ -469,7 +475,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
           prefixHits[wordCount - 1] = 0; // not a candidate on its own: no prefix hit
           candidate[candidates++] = wordCount - 1;
         }
-        const hits = rootPrefixes ? rootPrefixHits(text, from, i, rootPrefixLengths, rootPrefix) : 0;
+        const hits = rootPrefixes ? rootPrefixHits(text, from, i, rootPrefixLengths, rootPrefix, rootPrefixPath) : 0;
         if (hits !== 0 || (flags & ROOT_WORD) !== 0) {
           prefixHits[wordCount] = hits;
           candidate[candidates++] = wordCount;
@@ -598,7 +604,7 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
  * repeats it inline: moving even its pair test into a call made the scan 3% slower.)
  */
 function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number, from: number, to: number): void {
-  const { rootPrefixLengths, rootPrefix, rootFlags, rootPairs } = filter;
+  const { rootPrefixLengths, rootPrefix, rootPrefixPath, rootFlags, rootPairs } = filter;
   const { hash, candidate, prefixHits } = words;
   const w = count;
   hash[w] = h;
@@ -609,7 +615,7 @@ function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number
     prefixHits[w - 1] = 0;
     candidate[otherCandidates++] = w - 1;
   }
-  const hits = rootPrefixLengths !== 0 ? rootPrefixHits(text, from, to, rootPrefixLengths, rootPrefix) : 0;
+  const hits = rootPrefixLengths !== 0 ? rootPrefixHits(text, from, to, rootPrefixLengths, rootPrefix, rootPrefixPath) : 0;
   if (hits !== 0 || (flags & ROOT_WORD) !== 0) {
     prefixHits[w] = hits;
     candidate[otherCandidates++] = w;
@@ -622,7 +628,7 @@ function pushPlainWord(text: string, words: Words, filter: WordFilter, h: number
 }
 
 /** Bit L set when the first L chars of plain word text[start, end) hash into `rootPrefix`, for L in `lengths`. */
-function rootPrefixHits(text: string, start: number, end: number, lengths: number, rootPrefix: Uint8Array): number {
+function rootPrefixHits(text: string, start: number, end: number, lengths: number, rootPrefix: Uint8Array, path: Uint8Array): number {
   let hits = 0;
   let h = FNV_OFFSET;
   // Up to the longest prefix asked (a word shorter than the shortest one is not read at all).
@@ -631,6 +637,8 @@ function rootPrefixHits(text: string, start: number, end: number, lengths: numbe
   for (let n = 1; n <= last; n++) {
     h = Math.imul(h ^ (charInfo[charCodeAt.call(text, start + n - 1)] & 0xffff), FNV_PRIME);
     if ((lengths & (1 << n)) !== 0 && hasBit(rootPrefix, h)) hits |= 1 << n;
+    // No longer prefix term starts with these n chars (most words leave the path in a char or two).
+    if (!hasBit(path, h)) break;
   }
   return hits;
 }
