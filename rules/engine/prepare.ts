@@ -136,7 +136,7 @@ export function preparePackFully(pack: CompiledPack): PreparedPack {
  * needs around it but should not highlight or remove (RE2 has no lookahead), as in
  * `colleague\s+(?P<span>\p{Lu}\p{Ll}+: \d+k)\b`.
  */
-export const SPAN_GROUP = 'span';
+const SPAN_GROUP = 'span';
 
 /** Rule r's compiled pattern (rule r is a `pattern` rule), compiled on first use. */
 export function patternOf(prepared: PreparedPack, r: number): RE2JS {

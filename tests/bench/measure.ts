@@ -26,9 +26,10 @@ let sink = 0;
  * This machine's speed drifts by up to 2× over seconds (its two vCPUs are hardware threads of one
  * core, and whatever runs on the other thread, ours or another tenant's, takes half the core's
  * throughput: see README, Speed), so subjects timed one after another would not be compared
- * fairly: interleaved, each sees the same drift. Their ratios move less than the absolute numbers,
- * but they do move: code bound by throughput (Postguard) loses more than code bound by latency. (No forced GC between slices:
- * a full collection leaves V8 slower for a while, which would tax the fastest subject most.)
+ * fairly: interleaved, each sees the same drift. Their ratios move less than the absolute
+ * numbers, but they do move: code bound by throughput (Postguard) loses more than code bound by
+ * latency. (No forced GC between slices: a full collection leaves V8 slower for a while, which
+ * would tax the fastest subject most.)
  */
 export function measureTogether(subjects: Subject[], options: MeasureOptions = {}): Timing[] {
   const { rounds = 24, sliceMs = 60, warmupMs = 300 } = options;
