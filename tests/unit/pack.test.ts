@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../rules/engine/analyze';
 import { loadPack } from '../../rules/pack/loadPack';
+import { summarizePack } from '../../rules/pack/summarizePack';
 import { packErrorOf } from '../support/packErrorOf';
 
 const MINI = 'tests/fixtures/packs/mini';
@@ -110,5 +111,22 @@ describe('variables', () => {
     const dir = packWith((y) => y);
     writeFileSync(join(dir, 'policy/en.md'), '## Secrets {#secrets}\nAsk ${company}.\n\n## Manners {#manners}\nBe kind.\n');
     expect(loadPack(dir).policy.en[0]!.body).toBe('Ask Zenith.');
+  });
+});
+
+describe('summarizePack', () => {
+  it("counts a pack's rules per category, in the fixed order, leaving out categories without rules", () => {
+    const summary = summarizePack(loadPack(MINI));
+    expect(summary).toMatchObject({ name: 'Mini test pack', version: '0.1.0', ruleCount: 7 });
+    expect(summary.categoryCounts).toEqual([
+      { category: 'confidential', count: 1 },
+      { category: 'privacy', count: 2 },
+      { category: 'conduct', count: 1 },
+      { category: 'legal', count: 1 },
+      { category: 'disclosure', count: 1 },
+      { category: 'security', count: 1 },
+    ]);
+    expect(summary.policy.en).toHaveLength(2);
+    expect(summary).not.toHaveProperty('rules');
   });
 });
