@@ -6,6 +6,7 @@ import { DETECTORS, MAY_MATCH } from '../detectors/index';
 import type { Span } from '../detectors/types';
 import { CATEGORIES, type AnalyzeOptions, type CompiledPack, type CompiledRule, type Finding } from '../types';
 import { parse as parseHost } from 'tldts';
+import { testWindow } from './dfaTest';
 import { bytes, doubled, int32s } from './grow';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
@@ -500,8 +501,8 @@ function runPattern(prepared: PreparedPack, r: number, text: string, count: numb
     const ws = windowStart[w];
     const we = windowEnd[w];
     const window = text.slice(ws, we);
-    // test() runs RE2's DFA, far cheaper than finding positions; most windows stop here.
-    if (!pattern.test(window)) continue;
+    // RE2's DFA, far cheaper than finding positions; most windows stop here.
+    if (!testWindow(pattern, window)) continue;
     const matcher = pattern.matcher(window);
     while (matcher.find()) {
       const at = matcher.start(span);
