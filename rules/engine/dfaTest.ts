@@ -52,8 +52,9 @@ function dfaOf(pattern: RE2JS): Dfa | null {
 
 export function testWindow(pattern: RE2JS, text: string): boolean {
   const dfa = dfaOf(pattern);
-  let state = dfa === null ? undefined : dfa.startStates.get(AT_TEXT_START);
-  if (state === undefined) return pattern.test(text);
+  const start = dfa === null ? undefined : dfa.startStates.get(AT_TEXT_START);
+  if (start === undefined) return pattern.test(text);
+  let state: DfaState = start;
   const latin1 = dfa!.latin1Class;
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -66,14 +67,14 @@ export function testWindow(pattern: RE2JS, text: string): boolean {
         i++;
       }
     }
-    const table = state!.next;
-    const next = table === null ? null : table[rune <= 0xff ? latin1[rune] : dfa!.runeClass(rune)];
+    const table = state.next;
+    const next: DfaState | null | undefined = table === null ? null : table[rune <= 0xff ? latin1[rune] : dfa!.runeClass(rune)];
     if (next === null || next === undefined) return pattern.test(text);
     if (next.isMatch) return true;
     state = next;
   }
-  const table = state!.next;
-  const end = table === null ? null : table[dfa!.numClasses];
+  const table = state.next;
+  const end: DfaState | null | undefined = table === null ? null : table[dfa!.numClasses];
   if (end === null || end === undefined) return pattern.test(text);
   return end.isMatch;
 }
