@@ -24,8 +24,9 @@ const TEXT_LENGTHS = [1_000, 3_000, 30_000];
 const TOOL_SLICE_MS = 20;
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
-const micros = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
-const times = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)}×`;
+/** A table cell; '–' when no call was timed (a phase with no full-speed slice). */
+const micros = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const times = (value: number) => (Number.isNaN(value) ? '–' : `${value < 10 ? value.toFixed(1) : value.toFixed(0)}×`);
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
