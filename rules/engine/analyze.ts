@@ -134,11 +134,29 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   for (const r of prepared.modelRules) silencedModel[r] = 0;
   currentText = '';
   currentFindings = idle;
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  sortFindings(findings);
   return options.allFindings ? findings : withoutRepeats(findings);
 }
 
 const SEVERITY_RANK = { stop: 0, warn: 1, tip: 2 } as const;
+
+/** By position, then end, severity and rule id. */
+const compareFindings = (a: Finding, b: Finding): number =>
+  a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
+/** `compareFindings` order: an insertion sort for the few findings of most posts, `Array.prototype.sort` past 16. */
+function sortFindings(findings: Finding[]): void {
+  if (findings.length > 16) {
+    findings.sort(compareFindings);
+    return;
+  }
+  for (let i = 1; i < findings.length; i++) {
+    const finding = findings[i]!;
+    let k = i - 1;
+    for (; k >= 0 && compareFindings(findings[k]!, finding) > 0; k--) findings[k + 1] = findings[k]!;
+    findings[k + 1] = finding;
+  }
+}
 
 function hasVetoable(findings: Finding[], vetoable: Set<string>): boolean {
   for (const finding of findings) if (finding.severity === 'warn' && vetoable.has(finding.ruleId)) return true;

@@ -184,6 +184,17 @@ describe('repeats', () => {
       },
     ]);
     expect(analyze('this is internal only', twice).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['confidential/internal stop', 'security/internal-too warn']);
+    // All of them, sorted: by position, then the most severe first. Three times makes 9 findings
+    // (sorted in place by insertion), eight times 24 (by Array.prototype.sort).
+    for (const times of [3, 8]) {
+      const all = analyze(Array(times).fill('this is internal only.').join(' '), twice, { allFindings: true });
+      expect(all.map((f) => `${f.start} ${f.ruleId} ${f.severity}`)).toEqual(
+        all
+          .map((f) => f.start)
+          .filter((start, i, starts) => starts.indexOf(start) === i)
+          .flatMap((start) => [`${start} confidential/internal stop`, `${start} security/internal-too warn`, `${start} confidential/internal-again tip`]),
+      );
+    }
   });
 });
 
