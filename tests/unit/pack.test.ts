@@ -85,11 +85,16 @@ describe('pack errors name the file and the YAML path', () => {
 describe('catastrophic patterns', () => {
   it('(a+)+$ runs in linear time through RE2', () => {
     const pack = loadPack(packWith((y) => y.replace(/pattern: '.*'/, () => "pattern: '(a+)+$'").replace('near: [results, revenue]', 'near: []')));
+    // The best of three runs: one run can take a GC pause or a busy core with it.
     const time = (n: number) => {
       const text = 'a'.repeat(n) + '!';
-      const t0 = performance.now();
-      analyze(text, pack);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now();
+        analyze(text, pack);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(2000);
     const small = time(5000);
