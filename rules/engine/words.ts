@@ -445,14 +445,15 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       }
       let h = FNV_OFFSET;
       let previous = -1;
+      // Letters equal to the one before, in a row; `runs` ors them, so it is 2 or more once a
+      // letter came thrice in a row (a stretched word, which the general loop squeezes). A
+      // select rather than a branch: double letters are common and would be mispredicted.
+      let run = 0;
+      let runs = 0;
       do {
         const c = info & 0xffff;
-        // A letter thrice in a row: a stretched word, which the general loop squeezes. (Here
-        // one unit is one char, so the char two back is text[i - 2].)
-        if (c === previous && i - from >= 2 && (infos[charCodeAt.call(text, i - 2)] & 0xffff) === c) {
-          kind = 0;
-          break;
-        }
+        run = c === previous ? run + 1 : 0;
+        runs |= run;
         previous = c;
         h = Math.imul(h ^ c, FNV_PRIME);
         if (++i === len) {
@@ -464,6 +465,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
         info = infos[unit];
         kind = info >>> 16;
       } while (kind === LETTER);
+      if (runs > 1) kind = 0;
       if ((kind & (SPACE_KIND | BAR_KIND | HASH_KIND)) !== 0) {
         hash[wordCount] = h;
         start[wordCount] = from;
