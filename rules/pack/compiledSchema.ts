@@ -22,6 +22,7 @@ const base = {
 };
 const section = z.strictObject({ id: z.string().max(100), title: z.string().max(500), body: z.string().max(LIMITS.fileBytes) });
 
+/** Features (4-byte keys) a model may hold; model.json's 1 MiB file limit binds first, at about 70,000. */
 const MAX_MODEL_FEATURES = 200_000;
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 /** Bytes that base64 text of this length decodes to. */
@@ -35,7 +36,7 @@ export const ModelSchema = z
       .array(z.enum(CATEGORIES))
       .min(1)
       .refine((list) => new Set(list).size === list.length, 'categories must be distinct'),
-    keys: base64.max(Math.ceil((MAX_MODEL_FEATURES * 4) / 3) + 4).refine((k) => k.length % 4 === 0 && decodedLength(k) % 4 === 0, 'expected base64 of 4-byte keys'),
+    keys: base64.max(4 * Math.ceil((MAX_MODEL_FEATURES * 4) / 3), `expected at most ${MAX_MODEL_FEATURES} features`).refine((k) => k.length % 4 === 0 && decodedLength(k) % 4 === 0, 'expected base64 of 4-byte keys'),
     weights: base64,
     scales: perCategory,
     biases: perCategory,

@@ -9,6 +9,7 @@ import { analyze } from '../../rules/engine/analyze';
 import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/model';
 import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
+import { ModelSchema } from '../../rules/pack/compiledSchema';
 import { loadPack } from '../../rules/pack/loadPack';
 import { packErrorOf } from '../support/packErrorOf';
 import type { CompiledModel, CompiledPack, ModelRule, TermsRule } from '../../rules/types';
@@ -294,6 +295,18 @@ describe('a pack with a model', () => {
     expect(errorOf(packDir({ ...model, guardWords: [2, 3] }))).toMatch(/^model\.json: guardWords: expected 1 numbers/);
     expect(errorOf(packDir({ ...model, guardWords: [9] }))).toMatch(/^model\.json: guardWords\[0\]: /);
     expect(errorOf(packDir({ ...model, keys: 'not base64!' }))).toMatch(/^model\.json: keys: expected base64/);
+  });
+
+  it('holds up to 200,000 features: 60,000 load, 200,001 are refused with the limit named', () => {
+    const sized = (count: number) => ({
+      ...model,
+      keys: Buffer.from(new Int32Array(count).map((_, k) => k).buffer).toString('base64'),
+      weights: Buffer.from(new Int8Array(count).fill(1).buffer).toString('base64'),
+    });
+    expect(loadPack(packDir(sized(60_000))).model?.keys).toHaveLength(320_000);
+    const result = ModelSchema.safeParse(sized(200_001));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toContain('keys: expected at most 200000 features');
   });
 
   it('rejects a model.json that is not JSON', () => {
