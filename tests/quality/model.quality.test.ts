@@ -10,6 +10,8 @@ import { BLIND_ROUND } from './labelledCorpus';
 
 const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.train;
 const valuesOf = (option: string) => [...script.matchAll(new RegExp(`--${option} (\\S+)`, 'g'))].map((match) => match[1]!);
+/** A number option of the script, undefined when the script leaves it to its default. */
+const numberOf = (option: string) => (valuesOf(option).length === 0 ? undefined : Number(valuesOf(option)[0]));
 
 // Training on the whole corpus takes 45-50 s on 2 idle cores, and twice that on a busy machine.
 describe('the default model', { timeout: 180_000 }, () => {
@@ -25,7 +27,13 @@ describe('the default model', { timeout: 180_000 }, () => {
     const model = trainModel(
       posts.flat(),
       files.map((file, i) => ({ file: basename(file), posts: posts[i]!.length })),
-      { categories: valuesOf('category') as Category[], windowWords: Number(valuesOf('window-words')[0]), maxWords: Number(valuesOf('max-words')[0]), ignoredWords: listWords(packWordLists('rules/packs/default')) },
+      {
+        categories: valuesOf('category') as Category[],
+        windowWords: numberOf('window-words'),
+        maxWords: numberOf('max-words'),
+        cleanRate: numberOf('clean-rate'),
+        ignoredWords: listWords(packWordLists('rules/packs/default')),
+      },
     );
     expect(readFileSync('rules/packs/default/model.json', 'utf8')).toBe(modelFileText(model));
   });
