@@ -23,6 +23,10 @@ const MAX_DIGITS = 15;
 const REFERENCE_CONTEXT =
   /(?:\b(?:order|invoice|ref|réf|no|nr|num|number|commande|facture|ticket|tracking|suivi|colis|account|compte|id)\.?|#|n°|nº)\W{0,4}$/i;
 
+/** Words of a lottery draw right before the digits: "Loto de samedi : 07 12 23 34 41" reads as a phone number. */
+const LOTTERY_CONTEXT =
+  /\b(?:loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno|num[ée]ros gagnants|winning numbers|ma grille)\b[^.!?\n\d]{0,24}$/i;
+
 function isSpaceSeparator(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f;
 }
@@ -152,6 +156,7 @@ function isNational(text: string, run: Run): boolean {
   const count = groups.length;
   const bare = count === 1;
   if (bare && REFERENCE_CONTEXT.test(text.slice(Math.max(0, run.start - 24), run.start))) return false;
+  if (LOTTERY_CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start))) return false;
   const paren = run.parenGroup;
   if (charCodeAt.call(digits, 0) === 48 /* 0 */ && charCodeAt.call(digits, 1) !== 48) {
     // France: 06 12 34 56 78, 01.23.45.67.89, 06-12-34-56-78; bare only for mobiles (06/07).

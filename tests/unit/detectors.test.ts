@@ -60,6 +60,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Tél : [[0612345678]]',
       'Stand B ou [[0412 3345 678]]',
       'Call me at 9 on [[020 7946 0958]]',
+      'Loto de samedi : rappelez-moi au [[06 12 34 56 78]]',
     ],
     pass: [
       'Launch on 2024-03-15 at 14:30',
@@ -76,6 +77,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Version 10.0.0.1',
       'SSN 123-45-6789',
       'Ticket #0612345678',
+      'Loto de samedi : 07 12 23 34 41 + 5, zéro bon numéro',
+      'My EuroMillions numbers: 07 12 23 34 41, wish me luck',
       'Invoice INV-2024-000123',
       '2024000123 units',
       'Numéro de suivi Colissimo 6A 0412 3345 678 : toujours rien',
