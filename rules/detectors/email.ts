@@ -42,7 +42,8 @@ function isPlausibleDomain(text: string, start: number, end: number): boolean {
 
 /**
  * Email addresses (`local@domain.tld`). Work starts at each '@', so text without one costs a single
- * `indexOf`. A handle such as "@acme" has no local part and is never flagged.
+ * `indexOf`. A handle such as "@acme" has no local part and is never flagged, nor is a fediverse
+ * handle such as "@julien@piaille.fr" (Mastodon's public name, not a mailbox).
  */
 export const email: Detector = (text, out) => {
   let at = text.indexOf('@');
@@ -52,7 +53,8 @@ export const email: Detector = (text, out) => {
     while (start > 0 && at - start < LOCAL_MAX && isLocalChar(charCodeAt.call(text, start - 1))) start--;
     const localTooLong = start > 0 && isLocalChar(charCodeAt.call(text, start - 1));
     while (start < at && charCodeAt.call(text, start) === 46) start++;
-    if (!localTooLong && start < at && charCodeAt.call(text, at - 1) !== 46 && !isWordCharAt(text, start - 1)) {
+    const handle = start > 0 && charCodeAt.call(text, start - 1) === 64;
+    if (!localTooLong && !handle && start < at && charCodeAt.call(text, at - 1) !== 46 && !isWordCharAt(text, start - 1)) {
       let end = at + 1;
       while (end < text.length && isDomainChar(charCodeAt.call(text, end))) end++;
       resume = end;

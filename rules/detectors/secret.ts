@@ -48,6 +48,12 @@ const ELIDED_WORD = /^(?:[cdjlmnst]|qu)['’]\p{L}+$/u;
 /** Masked values people type instead of the real one: "********", "xxxx". */
 const MASKED = /^[*•x#.]+$/i;
 
+/**
+ * Placeholders in instructions: "--docker-password=<YOUR_TOKEN>", "token: ${API_TOKEN}" (whose
+ * closing brace the value has lost by then, as closing punctuation).
+ */
+const PLACEHOLDER = /^(?:<[^<>]+>|\$\{[^{}]+\}?)$/;
+
 const MAX_VALUE = 200;
 const MAX_KEY_BLOCK = 16_000;
 
@@ -266,7 +272,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
   if (end - start < 3) return null;
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
-  if (MASKED.test(value) || lower.startsWith('http')) return null;
+  if (MASKED.test(value) || PLACEHOLDER.test(value) || lower.startsWith('http')) return null;
   if (NOT_A_SECRET.has(lower) || ELIDED_WORD.test(lower)) return null;
   if (passwordFamily && (strong || quoted)) return { start, end };
   if (!passwordFamily && (strong || quoted) && end - start >= 8 && looksGenerated(text, start, end)) return { start, end };
