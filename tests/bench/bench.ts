@@ -6,6 +6,7 @@ import { text as alexText } from 'alex';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { SyncRedactor } from 'redact-pii';
 import { analyze } from '../../rules/engine/analyze';
+import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import type { CompiledPack, Locale } from '../../rules/types';
 import { createRandom } from '../support/createRandom';
@@ -134,7 +135,13 @@ const shortTimings = measureTogether(
   LANGUAGES.flatMap((language, l) => [pack, modelSilent].map((shortPack) => ({ run: (text: string) => analyze(text, shortPack, { locale: language }), inputs: shortTexts[l]! }))),
 );
 const shortJudged = judged(shortTimings);
-const wordCounts = shortTexts.flat().map((text) => text.split(/\s+/).filter((word) => word.length > 0).length);
+// Words as the engine counts them, which is what the model's limit counts.
+const scanned = createWords();
+const wordCounts = shortTexts.flat().map((text) => {
+  scanWords(text, scanned, emptyWordFilter());
+  return scanned.count;
+});
+if (pack.model && Math.max(...wordCounts) > pack.model.maxWords) progress(`warning: some short posts are longer than the model reads (${pack.model.maxWords} words)`);
 
 const termCount = pack.rules.reduce((sum, rule) => sum + (rule.kind === 'terms' ? rule.terms.length : 0), 0);
 const lines: string[] = [];

@@ -11,7 +11,10 @@ import { BLIND_ROUND } from './labelledCorpus';
 const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.train;
 const valuesOf = (option: string) => [...script.matchAll(new RegExp(`--${option} (\\S+)`, 'g'))].map((match) => match[1]!);
 /** A number option of the script, undefined when the script leaves it to its default. */
-const numberOf = (option: string) => (valuesOf(option).length === 0 ? undefined : Number(valuesOf(option)[0]));
+const numberOf = (option: string) => {
+  const [value] = valuesOf(option);
+  return value === undefined ? undefined : Number(value);
+};
 
 // Training on the whole corpus takes 45-50 s on 2 idle cores, and twice that on a busy machine.
 describe('the default model', { timeout: 180_000 }, () => {
