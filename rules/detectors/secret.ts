@@ -24,10 +24,16 @@ const PASS_KEYWORD = /^(?:pass(?:word|wd|code|phrase)|passe)$/;
  * AWS_SECRET_ACCESS_KEY, stripe-secret.
  */
 const KEYWORD_BEFORE_SEPARATOR =
-  /(?:^|[^\p{L}\p{N}_])((?:[a-z0-9]+[_-])*(?:pwd|mdp|passwd|password|secret|api[ _-]?key|apikey|(?:access|secret|private)[_-]key|client[ _-]?secret|(?:access|auth|api)[ _-]?token|token|authorization))$/u;
+  /(?:^|[^\p{L}\p{N}_])((?:[a-z0-9]+[_-])*(?:pwd|mdp|passwd|password|secret|api[ _-]?key|apikey|(?:access|secret|private)[_-]key|client[ _-]?secret|(?:access|auth|api)[ _-]?token|token|authorization|key))$/u;
 const KEYWORD_LOOKBEHIND = 40;
 /** Keywords whose value is a password: any value counts, not only generated-looking ones. */
 const PASSWORD_KEYWORD = /(?:pwd|mdp|passwd|password)$/;
+/**
+ * "key" alone or at the end of a settings name that says no more ("root key:", "PROD_KEY="):
+ * "Key: customer obsession" is prose, so the value must look like a generated key (see `looksLikeKey`).
+ */
+const LOOSE_KEY = /^(?:[a-z0-9]+[_-])*key$/;
+const NAMED_KEY = /(?:api[ _-]?|access[_-]|secret[_-]|private[_-])key$/;
 
 /** Values that follow "password:" in ordinary sentences rather than a real password. */
 const NOT_A_SECRET = new Set([
@@ -233,8 +239,24 @@ function looksGenerated(text: string, start: number, end: number): boolean {
 
 const WEAK_SEPARATORS = ['is', 'est', 'was', 'était', 'c’est', "c'est", '='];
 
-/** The value after a credential keyword ending at `from`, as a span, or null. */
-function credentialValue(text: string, from: number, passwordFamily: boolean): Span | null {
+/** At least 16 chars, with 4 digits and 4 ASCII letters or more: "acm_prod_9f3c1e7b2d4a48e6", not "v2.3-final" or "Customer-Obsession". */
+function looksLikeKey(text: string, start: number, end: number): boolean {
+  if (end - start < 16) return false;
+  let letters = 0;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = charCodeAt.call(text, i);
+    if (isAsciiDigit(c)) digits++;
+    else if (isUpperCode(c) || isLowerCode(c)) letters++;
+  }
+  return digits >= 4 && letters >= 4;
+}
+
+/**
+ * The value after a credential keyword ending at `from`, as a span, or null. `looseKey`: the
+ * keyword is a bare "key" (see LOOSE_KEY), whose value must look like a generated key.
+ */
+function credentialValue(text: string, from: number, passwordFamily: boolean, looseKey = false): Span | null {
   let j = skipSpaces(text, from, 3);
   let strong = false;
   const c = charCodeAt.call(text, j);
@@ -274,6 +296,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean): S
   const lower = value.toLowerCase();
   if (MASKED.test(value) || PLACEHOLDER.test(value) || lower.startsWith('http')) return null;
   if (NOT_A_SECRET.has(lower) || ELIDED_WORD.test(lower)) return null;
+  if (looseKey) return looksLikeKey(text, start, end) ? { start, end } : null;
   if (passwordFamily && (strong || quoted)) return { start, end };
   if (!passwordFamily && (strong || quoted) && end - start >= 8 && looksGenerated(text, start, end)) return { start, end };
   if (looksGenerated(text, start, end) && (passwordFamily || end - start >= 16)) return { start, end };
@@ -364,7 +387,7 @@ function findSeparatorCredentials(text: string, separator: string, found: Span[]
     let next = i + 1;
     const keyword = keywordBefore(text, i);
     if (keyword) {
-      const value = credentialValue(text, i, PASSWORD_KEYWORD.test(keyword));
+      const value = credentialValue(text, i, PASSWORD_KEYWORD.test(keyword), LOOSE_KEY.test(keyword) && !NAMED_KEY.test(keyword));
       if (value) {
         found.push(value);
         next = value.end;

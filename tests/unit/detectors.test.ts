@@ -187,6 +187,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'hit send: Bearer [[eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdmMtcmVwb3J0In0.4fQk2mZ]]',
       'curl -H "Bearer [[9f8e7d6c5b4a3f2e1d0cAbCd]]"',
       'gitlab [[glpat-xYz12AbC34dEf56GhI78jK]] works',
+      'best way to store this? our prod root key: [[acm_prod_9f3c1e7b2d4a48e6b0c5f7a1d9e2b8c4]]. asking for a friend',
+      'LICENSE_KEY=[[X7K2-9QP4-M3R8-T6W1-ZZ90]]',
     ],
     pass: [
       'I forgot my password again',
@@ -219,6 +221,10 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       "Conf sur les mots de passe : l'intervenant a rappelé que la 2FA compte plus que la complexité",
       'Mots de passe : d’abord un gestionnaire, ensuite la 2FA',
       'Mot de passe : douze caractères au moins, et un gestionnaire',
+      'Key: customer obsession, ownership and bias for action',
+      'Key: v2.3.1-release-candidate ships Friday',
+      'Key: Q3-2024-roadmap',
+      'Product key: printed on the sticker under the laptop',
     ],
   },
 };
