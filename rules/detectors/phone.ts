@@ -27,6 +27,21 @@ const REFERENCE_CONTEXT =
 const LOTTERY_CONTEXT =
   /\b(?:loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno|num[ée]ros gagnants|winning numbers|ma grille)\b[^.!?\n\d]{0,24}$/i;
 
+/** A lottery word further back, with figures between ("Mes numéros au loto depuis 20 ans : 06 12 24 33 41"): see `looksLikeDraw`. */
+const LOTTERY_BEFORE = /\b(?:loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno)\b[^.!?\n]{0,50}$/i;
+
+/** Five or six groups of two digits in rising order, none past 50: the numbers of a draw, not a phone number. */
+function looksLikeDraw(groups: readonly string[]): boolean {
+  if (groups.length < 5 || groups.length > 6) return false;
+  let previous = -1;
+  for (const group of groups) {
+    const n = Number(group);
+    if (group.length !== 2 || n <= previous || n > 50) return false;
+    previous = n;
+  }
+  return true;
+}
+
 function isSpaceSeparator(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f;
 }
@@ -157,6 +172,7 @@ function isNational(text: string, run: Run): boolean {
   const bare = count === 1;
   if (bare && REFERENCE_CONTEXT.test(text.slice(Math.max(0, run.start - 24), run.start))) return false;
   if (LOTTERY_CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start))) return false;
+  if (looksLikeDraw(groups) && LOTTERY_BEFORE.test(text.slice(Math.max(0, run.start - 80), run.start))) return false;
   const paren = run.parenGroup;
   if (charCodeAt.call(digits, 0) === 48 /* 0 */ && charCodeAt.call(digits, 1) !== 48) {
     // France: 06 12 34 56 78, 01.23.45.67.89, 06-12-34-56-78; bare only for mobiles (06/07).

@@ -73,6 +73,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Stand B ou [[0412 3345 678]]',
       'Call me at 9 on [[020 7946 0958]]',
       'Loto de samedi : rappelez-moi au [[06 12 34 56 78]]',
+      'Gagné au loto de la kermesse, appelez Julie au [[06 12 24 33 71]]',
+      "Au loto depuis 2019 je joue, mais ma ligne perso c'est le [[06 45 12 33 41]]",
     ],
     pass: [
       'Launch on 2024-03-15 at 14:30',
@@ -91,6 +93,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Ticket #0612345678',
       'Loto de samedi : 07 12 23 34 41 + 5, zéro bon numéro',
       'My EuroMillions numbers: 07 12 23 34 41, wish me luck',
+      'Mes numéros fétiches au loto depuis 20 ans : 06 12 24 33 41. Toujours rien gagné',
+      'Same lottery numbers since 2009 for my mum: 03 11 19 27 44 🍀',
       'Invoice INV-2024-000123',
       '2024000123 units',
       'Numéro de suivi Colissimo 6A 0412 3345 678 : toujours rien',
