@@ -48,8 +48,11 @@ const NOT_A_SECRET = new Set([
   'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'least', 'moins',
 ]);
 
-/** A French word after an elided article or pronoun ("l'intervenant", "d’abord"): prose after "mot de passe :", not a password. */
-const ELIDED_WORD = /^(?:[cdjlmnst]|qu)['’]\p{L}+$/u;
+/**
+ * Prose after "mot de passe :", not a password: a French word after an elided article or pronoun
+ * ("l'intervenant", "d’abord"), or an imperative with its pronoun ("choisissez-en", "notez-le").
+ */
+const ELIDED_WORD = /^(?:(?:[cdjlmnst]|qu)['’]\p{L}+|\p{Ll}+-(?:en|le|la|les|moi|nous|vous|y|lui|leur))$/u;
 
 /** Masked values people type instead of the real one: "********", "xxxx". */
 const MASKED = /^[*•x#.]+$/i;

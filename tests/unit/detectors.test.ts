@@ -225,6 +225,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       "Conf sur les mots de passe : l'intervenant a rappelé que la 2FA compte plus que la complexité",
       'Mots de passe : d’abord un gestionnaire, ensuite la 2FA',
       'Mot de passe : douze caractères au moins, et un gestionnaire',
+      'Un mot de passe : choisissez-en un long, et changez-le si besoin',
       'Key: customer obsession, ownership and bias for action',
       'Key: v2.3.1-release-candidate ships Friday',
       'Key: Q3-2024-roadmap',
