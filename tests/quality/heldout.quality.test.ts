@@ -69,9 +69,8 @@ const ROUNDS: Round[] = [
   { name: 'heldout42', status: 'round 42, blind for the packs and models that rounds 1-39 and 1-41 made (measured three times); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
   { name: 'heldout43', status: 'round 43, blind for the packs and models that rounds 1-39, 1-41 and 1-42 made (measured four times); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
   { name: 'heldout44', status: 'round 44, blind for the packs and models that rounds 1-39, 1-42 and 1-43 made (measured at both model settings; chose the 250-word model); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
-  // Round 45's clean posts are the hardest yet (order numbers that pass Luhn, Stripe's test card, lottery numbers
-  // shaped like phones, "mot de passe" of a quiz round): 9% and 10% warned when measured, over the 5% target.
-  { name: BLIND_ROUND, status: 'round 45, blind (measured with the pack of rounds 1-43 and the packs and models of rounds 1-44 at both model settings)', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.55, cleanWarnCeiling: 0.12 },
+  { name: 'heldout45', status: 'round 45, blind for the packs and models that rounds 1-43 and 1-44 made (measured at both model settings); the rules and the model learnt from it since', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
+  { name: BLIND_ROUND, status: 'round 46, blind (measured with the packs and models of rounds 1-43, 1-44 and 1-45)', postsPerCategory: 20, cleanPosts: 100, recallFloor: 0.55, cleanWarnCeiling: 0.05 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
