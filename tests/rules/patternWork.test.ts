@@ -1,37 +1,45 @@
-// The default pack's cost on ordinary posts, counted rather than timed: how often its pattern
-// rules run RE2 on ordinary corporate prose. A pattern runs only in sentences that hold a word of
-// each of its trigger groups; a common word in a first group ("customer", "their") makes it run
-// on most posts. Session 13's pack learning once added "client" and "customer" as triggers of one
-// rule: 4.4 runs (480 chars) a bench post against 1.7 (180), and analyze() 9-10% slower.
-import { RE2JS } from 're2js';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The default pack's cost on ordinary posts, counted rather than timed. A pattern runs only in
+// sentences that hold a word of each of its trigger groups; a common word in a first group
+// ("customer", "their") makes it run on most posts. Session 13's pack learning once added "client"
+// and "customer" as triggers of one rule: 4.4 runs (480 chars) a bench post against 1.7 (180), and
+// analyze() 9-10% slower. Session 21's learning added three rules with one common group each
+// ("started", "recording", "des clients"): 3.1 windows a bench post against 1.6, 7% slower.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../rules/engine/analyze';
+import { testWindow } from '../../rules/engine/dfaTest';
+import { preparePack } from '../../rules/engine/prepare';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import { asReceived, makePost } from '../bench/makePost';
 
-/** Per 3,000-char bench post, on average: about 1.8x what the pack ran at the end of session 13. */
-const MAX_RUNS_PER_POST = 3;
-const MAX_CHARS_PER_POST = 320;
+// Every window a pattern is tried on goes through testWindow (the DFA, then RE2 when it must).
+vi.mock('../../rules/engine/dfaTest', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../rules/engine/dfaTest')>();
+  return { ...original, testWindow: vi.fn(original.testWindow) };
+});
+
+/** Per 3,000-char bench post, on average: about 1.3x what the pack ran at the end of session 21. */
+const MAX_WINDOWS_PER_POST = 2.5;
+const MAX_CHARS_PER_POST = 400;
 
 describe('the default pack on ordinary posts', () => {
-  let runs = 0;
-  let chars = 0;
-  beforeEach(() => {
-    const test = RE2JS.prototype.test;
-    vi.spyOn(RE2JS.prototype, 'test').mockImplementation(function (this: RE2JS, input: Parameters<RE2JS['test']>[0]) {
-      runs++;
-      chars += input.length;
-      return test.call(this, input);
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const pack = loadPack(DEFAULT_PACK_DIR);
+  afterEach(() => vi.mocked(testWindow).mockClear());
 
   it('runs its patterns on few sentences (the bench posts, EN and FR)', () => {
-    const pack = loadPack(DEFAULT_PACK_DIR);
     const posts = (['en', 'fr'] as const).flatMap((locale) => [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ text: asReceived(makePost(locale, 3000, seed)), locale })));
     for (const { text, locale } of posts) analyze(text, pack, { locale });
-    expect(runs).toBeGreaterThan(0); // the spy sees the engine's pattern runs
-    expect(runs / posts.length).toBeLessThanOrEqual(MAX_RUNS_PER_POST);
+    const windows = vi.mocked(testWindow).mock.calls;
+    expect(windows.length).toBeGreaterThan(0); // the spy sees the engine's pattern runs
+    const chars = windows.reduce((sum, [, window]) => sum + window.length, 0);
+    expect(windows.length / posts.length).toBeLessThanOrEqual(MAX_WINDOWS_PER_POST);
     expect(chars / posts.length).toBeLessThanOrEqual(MAX_CHARS_PER_POST);
+  });
+
+  it('has no one-word prefix term ("leak*") among its terms or trigger words', () => {
+    // Every word read is then tried against the prefixes as well: a "${company}*" trigger group
+    // (for "@AcmeJobsUK") made analyze() 25% slower on the bench posts in session 21.
+    const prepared = preparePack(pack);
+    expect(prepared.filter.rootPrefixLengths).toBe(0);
+    expect(prepared.near.rootPrefixLengths).toBe(0);
   });
 });
