@@ -29,10 +29,9 @@ const KEYWORD_LOOKBEHIND = 40;
 /** Keywords whose value is a password: any value counts, not only generated-looking ones. */
 const PASSWORD_KEYWORD = /(?:pwd|mdp|passwd|password)$/;
 /**
- * "key" alone or at the end of a settings name that says no more ("root key:", "PROD_KEY="):
- * "Key: customer obsession" is prose, so the value must look like a generated key (see `looksLikeKey`).
+ * Keys that say what they are. Any other keyword ending in "key" ("root key:", "PROD_KEY=") may
+ * be prose ("Key: customer obsession"), so its value must look like a generated key (`looksLikeKey`).
  */
-const LOOSE_KEY = /^(?:[a-z0-9]+[_-])*key$/;
 const NAMED_KEY = /(?:api[ _-]?|access[_-]|secret[_-]|private[_-])key$/;
 
 /** Values that follow "password:" in ordinary sentences rather than a real password. */
@@ -52,7 +51,7 @@ const NOT_A_SECRET = new Set([
  * Prose after "mot de passe :", not a password: a French word after an elided article or pronoun
  * ("l'intervenant", "d’abord"), or an imperative with its pronoun ("choisissez-en", "notez-le").
  */
-const ELIDED_WORD = /^(?:(?:[cdjlmnst]|qu)['’]\p{L}+|\p{Ll}+-(?:en|le|la|les|moi|nous|vous|y|lui|leur))$/u;
+const PROSE_VALUE = /^(?:(?:[cdjlmnst]|qu)['’]\p{L}+|\p{Ll}+-(?:en|le|la|les|moi|nous|vous|y|lui|leur))$/u;
 
 /** Masked values people type instead of the real one: "********", "xxxx". */
 const MASKED = /^[*•x#.]+$/i;
@@ -257,7 +256,7 @@ function looksLikeKey(text: string, start: number, end: number): boolean {
 
 /**
  * The value after a credential keyword ending at `from`, as a span, or null. `looseKey`: the
- * keyword is a bare "key" (see LOOSE_KEY), whose value must look like a generated key.
+ * keyword is a "key" that does not say what it is (see NAMED_KEY).
  */
 function credentialValue(text: string, from: number, passwordFamily: boolean, looseKey = false): Span | null {
   let j = skipSpaces(text, from, 3);
@@ -298,7 +297,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean, lo
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
   if (MASKED.test(value) || PLACEHOLDER.test(value) || lower.startsWith('http')) return null;
-  if (NOT_A_SECRET.has(lower) || ELIDED_WORD.test(lower)) return null;
+  if (NOT_A_SECRET.has(lower) || PROSE_VALUE.test(lower)) return null;
   if (looseKey) return looksLikeKey(text, start, end) ? { start, end } : null;
   if (passwordFamily && (strong || quoted)) return { start, end };
   if (!passwordFamily && (strong || quoted) && end - start >= 8 && looksGenerated(text, start, end)) return { start, end };
@@ -390,7 +389,7 @@ function findSeparatorCredentials(text: string, separator: string, found: Span[]
     let next = i + 1;
     const keyword = keywordBefore(text, i);
     if (keyword) {
-      const value = credentialValue(text, i, PASSWORD_KEYWORD.test(keyword), LOOSE_KEY.test(keyword) && !NAMED_KEY.test(keyword));
+      const value = credentialValue(text, i, PASSWORD_KEYWORD.test(keyword), keyword.endsWith('key') && !NAMED_KEY.test(keyword));
       if (value) {
         found.push(value);
         next = value.end;
