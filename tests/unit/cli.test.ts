@@ -210,6 +210,27 @@ describe('postguard build, test, hash, help', { timeout: 60_000 }, () => {
   it("runs the default pack's examples", () => {
     const { status, stdout } = postguard(['test']);
     expect(stdout).toMatch(/^[1-9]\d* examples passed, 0 failed\n$/m);
+    expect(stdout).not.toContain('warning'); // no \\b next to an accented letter (below)
+    expect(status).toBe(0);
+  });
+
+  it('warns about a \\b next to an accented letter, which RE2 never holds, without failing', () => {
+    const { dir } = editedPack('accent-boundary', (text) => {
+      const document = parse(text) as { rules: Record<string, unknown>[] };
+      const sibling = document.rules.find((rule) => rule.kind === 'pattern')!;
+      document.rules.push({
+        ...sibling,
+        id: 'conduct/team-put-down',
+        pattern: '\\b[ée]quipe (?:nulle|de nuls)\\b',
+        near: [['equipe']],
+        unless: [],
+        examples: { flag: ['Une equipe nulle, franchement', 'Quelle equipe de nuls'], pass: ['Une équipe formidable', 'Merci à toute l’équipe'] },
+      });
+      return stringify(document);
+    });
+    const { status, stdout } = postguard(['test', '--pack', dir]);
+    expect(stdout).toContain(`conduct/team-put-down  warning: the \\b at 0 of the pattern sits next to an accented letter`);
+    expect(stdout).toMatch(/examples passed, 0 failed\n$/);
     expect(status).toBe(0);
   });
 
