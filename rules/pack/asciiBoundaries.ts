@@ -2,7 +2,7 @@
 // `\b[ée]crivez` never matches "écrivez" after a space and `accord[ée]e [àa]\b` never matches
 // "à" before one. The pattern then silently misses the French words it was written for. This
 // finds each `\b` written next to something that may match a non-ASCII letter, so that `postguard
-// build` can name it. It reads the pattern's structure (sequences, groups and their alternatives,
+// test` can name it. It reads the pattern's structure (sequences, groups and their alternatives,
 // classes) just far enough for that, and stays quiet where it cannot tell.
 
 /** One piece of a pattern, as far as this check needs: what it may start and end with. */
@@ -128,7 +128,7 @@ export function asciiBoundaryMisses(pattern: string, letterClasses = true): numb
     } else {
       first = last = isNonAsciiLetter(String.fromCodePoint(pattern.codePointAt(i)!));
       letter = /[a-zA-Z]/.test(c);
-      i += c.length === 1 && (pattern.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      i += (pattern.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     }
     const optional = quantifier();
     return { boundary, first, last, optionalLetter: optional && letter, at };

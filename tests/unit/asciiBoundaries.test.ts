@@ -18,6 +18,7 @@ describe('asciiBoundaryMisses', () => {
     ['voil[àa]\\b', [8]],
     ['\\b(?:ete|été)?\\s+summer', [0]],
     ['r[ée]dig[ée]e?s?\\b', [16]],
+    ['🐘 \\b[ée]t[ée]', [3]], // the emoji is two UTF-16 units
     ['(?:fonctionnalit[ée]s?|x)\\b', [25]],
     ['\\b\\p{Lu}\\p{Ll}+', [0]],
   ])('finds the \\b of %j', (pattern, offsets) => {
