@@ -1,13 +1,14 @@
 // RE2's \b is ASCII-only: next to an accented letter it never holds between that letter and a
-// space (see rules/pack/asciiBoundaries.ts). Session 21 found 63 such spots in 42 of the default
-// pack's patterns, silently missing "équipe", "été", "à", "écrivez", and fixed those written with
-// accented letters. The ones left sit next to `\p{Lu}` or `\p{L}` classes, mostly before a first
-// name ("\b\p{Lu}\p{Ll}+" misses "Émilie" after a space); their number may only go down.
+// space (see rules/pack/asciiBoundaries.ts). Session 21 found 79 such spots in the default pack's
+// patterns, silently missing "équipe", "été", "à", "écrivez", "recalé", and fixed the 56 written
+// with accented letters, then 16 of the 23 before a capitalised first name (`\b\p{Lu}` misses
+// "Émilie" after a space; `(?:\b[A-Z]|[^\P{Lu}A-Z])` does not). The 7 left sit next to
+// `\p{L}` classes in case-insensitive patterns or inside alternatives; their number may only go down.
 import { describe, expect, it } from 'vitest';
 import { asciiBoundaryMisses } from '../../rules/pack/asciiBoundaries';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 
-const MAX_LETTER_CLASS_SPOTS = 23;
+const MAX_LETTER_CLASS_SPOTS = 7;
 
 describe("the default pack's word boundaries", () => {
   const patterns = loadPack(DEFAULT_PACK_DIR).rules.flatMap((rule) => (rule.kind === 'pattern' ? [rule] : []));
