@@ -52,6 +52,8 @@ export interface PreparedModel {
    */
   slots: Int32Array;
   mask: number;
+  /** 32 less the table's bits: a key's home slot is the top bits of its product (see `slotOf`). */
+  shift: number;
   /** The weights as the pack has them, `categories.length` bytes a row. */
   weights: Int8Array;
   /** 65,536-bit set of the keys' low bits: most keys that are not in the model stop here. */
@@ -91,6 +93,7 @@ export function prepareModel(model: CompiledModel): PreparedModel {
   while (size < keys.length * 2) size <<= 1;
   const slots = new Int32Array(size * 4);
   const mask = size - 1;
+  const shift = 32 - Math.log2(size);
   const known = new Uint8Array(0x2000);
   /** Bytes b of row `row`, 4 from `from`, as one int: b0 in the low 8 bits. */
   const pack = (row: number, from: number) => {
@@ -100,7 +103,7 @@ export function prepareModel(model: CompiledModel): PreparedModel {
   };
   keys.forEach((key, row) => {
     known[(key >>> 3) & 0x1fff] |= 1 << (key & 7);
-    let s = slotOf(key, mask);
+    let s = slotOf(key, shift);
     while (slots[s * 4] !== 0) s = (s + 1) & mask;
     slots.set([key, row, pack(row, 0), pack(row, 4)], s * 4);
   });
@@ -108,6 +111,7 @@ export function prepareModel(model: CompiledModel): PreparedModel {
     categories: model.categories,
     slots,
     mask,
+    shift,
     weights,
     known,
     scales: Float64Array.from(model.scales),
@@ -122,12 +126,17 @@ export function prepareModel(model: CompiledModel): PreparedModel {
   };
 }
 
-const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+/**
+ * The home slot of `key`: the top bits of a multiplicative hash, as many as the table has. (Until
+ * session 21 it took 16 bits whatever the size: the 61,740 keys of the default model crowded into
+ * the first half of its 131,072 slots, and lookups walked long runs of neighbours.)
+ */
+export const slotOf = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
 
 /** Where `key` is in `slots` (a multiple of 4), or -1. */
 function slotWith(model: PreparedModel, key: number): number {
-  const { slots, mask } = model;
-  for (let s = slotOf(key, mask); ; s = (s + 1) & mask) {
+  const { slots, mask, shift } = model;
+  for (let s = slotOf(key, shift); ; s = (s + 1) & mask) {
     const k = slots[s * 4];
     if (k === key) return s * 4;
     if (k === 0) return -1;

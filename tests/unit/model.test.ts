@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { packWordLists } from '../../cli/train';
 import { listWords, trainModel, type LabelledText } from '../../cli/trainModel';
 import { analyze } from '../../rules/engine/analyze';
-import { featureKeys, MODEL_FEATURES, pairFeature } from '../../rules/engine/model';
+import { featureKeys, MODEL_FEATURES, pairFeature, prepareModel, slotOf } from '../../rules/engine/model';
 import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { ModelSchema } from '../../rules/pack/compiledSchema';
@@ -307,6 +307,30 @@ describe('a pack with a model', () => {
     const result = ModelSchema.safeParse(sized(200_001));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toContain('keys: expected at most 200000 features');
+  });
+
+  it('spreads 60,000 keys over its whole table: a key sits on average less than one slot past its home', () => {
+    // Until session 21 a key's home slot took 16 bits of its hash whatever the table's size, so
+    // the default model's 61,740 keys crowded into the first half of 131,072 slots: 7.6 slots
+    // from home on average, and short posts spent 60% longer in the model.
+    const count = 60_000;
+    const keys = Int32Array.from({ length: count }, (_, k) => stringHash(`word${k}`) || 1);
+    const prepared = prepareModel({
+      ...model,
+      keys: Buffer.from(keys.buffer).toString('base64'),
+      weights: Buffer.from(new Int8Array(count).fill(1).buffer).toString('base64'),
+    });
+    let displacement = 0;
+    let highest = 0;
+    for (let s = 0; s <= prepared.mask; s++) {
+      const key = prepared.slots[s * 4]!;
+      if (key === 0) continue;
+      const home = slotOf(key, prepared.shift);
+      highest = Math.max(highest, home);
+      displacement += (s - home) & prepared.mask;
+    }
+    expect(highest).toBeGreaterThan(prepared.mask / 2);
+    expect(displacement / count).toBeLessThan(1);
   });
 
   it('rejects a model.json that is not JSON', () => {
