@@ -23,12 +23,14 @@ const MAX_DIGITS = 15;
 const REFERENCE_CONTEXT =
   /(?:\b(?:order|invoice|ref|réf|no|nr|num|number|commande|facture|ticket|tracking|suivi|colis|account|compte|id)\.?|#|n°|nº)\W{0,4}$/i;
 
+/** The names of lotteries, for the two contexts below. */
+const LOTTERY = 'loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno';
+
 /** Words of a lottery draw right before the digits: "Loto de samedi : 07 12 23 34 41" reads as a phone number. */
-const LOTTERY_CONTEXT =
-  /\b(?:loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno|num[ée]ros gagnants|winning numbers|ma grille)\b[^.!?\n\d]{0,24}$/i;
+const LOTTERY_CONTEXT = new RegExp(`\\b(?:${LOTTERY}|num[ée]ros gagnants|winning numbers|ma grille)\\b[^.!?\\n\\d]{0,24}$`, 'i');
 
 /** A lottery word further back, with figures between ("Mes numéros au loto depuis 20 ans : 06 12 24 33 41"): see `looksLikeDraw`. */
-const LOTTERY_BEFORE = /\b(?:loto|lotto|euro ?millions?|lottery|powerball|mega ?millions|keno)\b[^.!?\n]{0,50}$/i;
+const LOTTERY_BEFORE = new RegExp(`\\b(?:${LOTTERY})\\b[^.!?\\n]{0,50}$`, 'i');
 
 /** Five or six groups of two digits in rising order, none past 50: the numbers of a draw, not a phone number. */
 function looksLikeDraw(groups: readonly string[]): boolean {

@@ -137,8 +137,9 @@ const shortTimings = measureTogether(
 const shortJudged = judged(shortTimings);
 // Words as the engine counts them, which is what the model's limit counts.
 const scanned = createWords();
+const noTerms = emptyWordFilter();
 const wordCounts = shortTexts.flat().map((text) => {
-  scanWords(text, scanned, emptyWordFilter());
+  scanWords(text, scanned, noTerms);
   return scanned.count;
 });
 if (pack.model && Math.max(...wordCounts) > pack.model.maxWords) progress(`warning: some short posts are longer than the model reads (${pack.model.maxWords} words)`);

@@ -17,9 +17,9 @@ vi.mock('../../rules/engine/dfaTest', async (importOriginal) => {
   return { ...original, testWindow: vi.fn(original.testWindow) };
 });
 
-/** Per 3,000-char bench post, on average: about 1.3x what the pack ran at the end of session 21. */
+/** Per 3,000-char bench post, on average: at the end of session 21 the pack tried 1.7 windows of 181 chars in all. */
 const MAX_WINDOWS_PER_POST = 2.5;
-const MAX_CHARS_PER_POST = 400;
+const MAX_CHARS_PER_POST = 320;
 
 describe('the default pack on ordinary posts', () => {
   const pack = loadPack(DEFAULT_PACK_DIR);

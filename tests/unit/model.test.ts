@@ -265,6 +265,12 @@ describe('a pack with a model', () => {
   }
   const errorOf = packErrorOf;
   const model = handModel({ merger: 100, board: 100, quietly: 100 }, -0.5, 0);
+  /** `model` with these keys instead of its own, each weighing 1. */
+  const withKeys = (keys: Int32Array): CompiledModel => ({
+    ...model,
+    keys: Buffer.from(keys.buffer).toString('base64'),
+    weights: Buffer.from(new Int8Array(keys.length).fill(1).buffer).toString('base64'),
+  });
 
   it('loads from model.json and survives the round trip through compiled JSON', () => {
     const pack = loadPack(packDir(model));
@@ -298,11 +304,7 @@ describe('a pack with a model', () => {
   });
 
   it('holds up to 200,000 features: 60,000 load, 200,001 are refused with the limit named', () => {
-    const sized = (count: number) => ({
-      ...model,
-      keys: Buffer.from(new Int32Array(count).map((_, k) => k).buffer).toString('base64'),
-      weights: Buffer.from(new Int8Array(count).fill(1).buffer).toString('base64'),
-    });
+    const sized = (count: number) => withKeys(new Int32Array(count).map((_, k) => k));
     expect(loadPack(packDir(sized(60_000))).model?.keys).toHaveLength(320_000);
     const result = ModelSchema.safeParse(sized(200_001));
     expect(result.success).toBe(false);
@@ -314,12 +316,7 @@ describe('a pack with a model', () => {
     // the default model's 61,740 keys crowded into the first half of 131,072 slots: 7.6 slots
     // from home on average, and short posts spent 60% longer in the model.
     const count = 60_000;
-    const keys = Int32Array.from({ length: count }, (_, k) => stringHash(`word${k}`) || 1);
-    const prepared = prepareModel({
-      ...model,
-      keys: Buffer.from(keys.buffer).toString('base64'),
-      weights: Buffer.from(new Int8Array(count).fill(1).buffer).toString('base64'),
-    });
+    const prepared = prepareModel(withKeys(Int32Array.from({ length: count }, (_, k) => stringHash(`word${k}`) || 1)));
     let displacement = 0;
     let highest = 0;
     for (let s = 0; s <= prepared.mask; s++) {
