@@ -62,6 +62,16 @@ const MASKED = /^[*•x#.]+$/i;
  */
 const PLACEHOLDER = /^(?:<[^<>]+>|\$\{[^{}]+\}?)$/;
 
+/**
+ * Code that reads the secret from the environment or a secret store instead of holding it, as
+ * good practice asks: `db_password = std::env::var("DB_PASSWORD")`, `os.environ["API_KEY"]`,
+ * `process.env.TOKEN`, `${{ secrets.NPM_TOKEN }}`, `$DB_PASSWORD`.
+ */
+const READS_SECRET =
+  /^(?:(?:std::)?env::var(?:_os)?\(|os\.(?:environ|getenv)\b|getenv\(|process\.env\b|import\.meta\.env\b|system\.getenv\(|environment\.getenvironmentvariable\(|deno\.env\.get\(|env\[|\$env[:{]|\$\{\{\s*secrets\.)/i;
+/** A shell variable, upper case as settings are: `--password $DB_PASSWORD` (not "$ecret99"). */
+const SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
+
 const MAX_VALUE = 200;
 const MAX_KEY_BLOCK = 16_000;
 
@@ -296,7 +306,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean, lo
   if (end - start < 3) return null;
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
-  if (MASKED.test(value) || PLACEHOLDER.test(value) || lower.startsWith('http')) return null;
+  if (MASKED.test(value) || PLACEHOLDER.test(value) || READS_SECRET.test(value) || SHELL_VARIABLE.test(value) || lower.startsWith('http')) return null;
   if (NOT_A_SECRET.has(lower) || PROSE_VALUE.test(lower)) return null;
   if (looseKey) return looksLikeKey(text, start, end) ? { start, end } : null;
   if (passwordFamily && (strong || quoted)) return { start, end };

@@ -193,6 +193,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'gitlab [[glpat-xYz12AbC34dEf56GhI78jK]] works',
       'best way to store this? our prod root key: [[acm_prod_9f3c1e7b2d4a48e6b0c5f7a1d9e2b8c4]]. asking for a friend',
       'LICENSE_KEY=[[X7K2-9QP4-M3R8-T6W1-ZZ90]]',
+      'password: [[$ecret99]]',
+      'db_password = "[[env-var-S3cret-2024]]"',
     ],
     pass: [
       'I forgot my password again',
@@ -230,6 +232,13 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'Key: v2.3.1-release-candidate ships Friday',
       'Key: Q3-2024-roadmap',
       'Product key: printed on the sticker under the laptop',
+      // Code that reads the secret from the environment, as it should.
+      'let db_password = std::env::var("DB_PASSWORD").expect("DB_PASSWORD manquant");',
+      'API_KEY = os.environ["WEATHER_API_KEY"]',
+      "const token = process.env.GITHUB_TOKEN ?? '';",
+      'NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
+      'psql --password=$DB_PASSWORD',
+      'String pwd = System.getenv("DB_PASSWORD");',
     ],
   },
 };
