@@ -69,6 +69,9 @@ const PLACEHOLDER = /^(?:<[^<>]+>|\$\{[^{}]+\}?)$/;
  */
 const READS_SECRET =
   /^(?:(?:std::)?env::var(?:_os)?\(|os\.(?:environ|getenv)\b|getenv\(|process\.env\b|import\.meta\.env\b|system\.getenv\(|environment\.getenvironmentvariable\(|deno\.env\.get\(|env\[|\$env[:{]|\$\{\{\s*secrets\.)/i;
+/** A setting's name and separator at the start of a line: `SESSION_SECRET=`, `DB_USER:`. */
+const NEXT_SETTING = /^[A-Z][A-Z0-9_]*[ \t]*[=:]/;
+
 /** A shell variable, upper case as settings are: `--password $DB_PASSWORD` (not "$ecret99"). */
 const SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
 
@@ -275,7 +278,11 @@ function credentialValue(text: string, from: number, passwordFamily: boolean, lo
   if (c === 58 || c === 61 || c === 0xff1a) {
     strong = true;
     j = skipSpaces(text, j + 1, 3);
-    if (charCodeAt.call(text, j) === 10) j = skipSpaces(text, j + 1, 3);
+    if (charCodeAt.call(text, j) === 10) {
+      j = skipSpaces(text, j + 1, 3);
+      // An empty setting, as in a .env.example: the next line is the next setting.
+      if (NEXT_SETTING.test(text.slice(j, j + 64))) return null;
+    }
   } else if (j > from) {
     for (const word of WEAK_SEPARATORS) {
       if (text.startsWith(word, j) && isSpaceCode(charCodeAt.call(text, j + word.length))) {

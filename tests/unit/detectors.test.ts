@@ -195,6 +195,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'LICENSE_KEY=[[X7K2-9QP4-M3R8-T6W1-ZZ90]]',
       'password: [[$ecret99]]',
       'db_password = "[[env-var-S3cret-2024]]"',
+      'DB_PASSWORD=\n[[hunter2-Prod]]\nDB_USER=app',
     ],
     pass: [
       'I forgot my password again',
@@ -239,6 +240,8 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
       'psql --password=$DB_PASSWORD',
       'String pwd = System.getenv("DB_PASSWORD");',
+      // Empty settings of a .env.example: each line is the next setting, not the value.
+      '.env.example:\nDATABASE_URL=\nSTRIPE_SECRET_KEY=\nSESSION_SECRET=\n\nthen fill them in locally',
     ],
   },
 };
