@@ -31,6 +31,7 @@ describe('the default pack on ordinary posts', () => {
     const windows = vi.mocked(testWindow).mock.calls;
     expect(windows.length).toBeGreaterThan(0); // the spy sees the engine's pattern runs
     const chars = windows.reduce((sum, [, window]) => sum + window.length, 0);
+    console.log(`pattern windows a bench post: ${(windows.length / posts.length).toFixed(2)}, ${(chars / posts.length).toFixed(0)} chars`);
     expect(windows.length / posts.length).toBeLessThanOrEqual(MAX_WINDOWS_PER_POST);
     expect(chars / posts.length).toBeLessThanOrEqual(MAX_CHARS_PER_POST);
   });
