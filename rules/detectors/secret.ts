@@ -65,15 +65,16 @@ const PLACEHOLDER = /^(?:<[^<>]+>|\$\{[^{}]+\}?)$/;
 /**
  * Code that reads the secret from the environment or a secret store instead of holding it, as
  * good practice asks: `db_password = std::env::var("DB_PASSWORD")`, `os.environ["API_KEY"]`,
- * `process.env.TOKEN`, `${{ secrets.NPM_TOKEN }}`, `$DB_PASSWORD`.
+ * `process.env.TOKEN`, `${{ secrets.NPM_TOKEN }}`.
  */
 const READS_SECRET =
   /^(?:(?:std::)?env::var(?:_os)?\(|os\.(?:environ|getenv)\b|getenv\(|process\.env\b|import\.meta\.env\b|system\.getenv\(|environment\.getenvironmentvariable\(|deno\.env\.get\(|env\[|\$env[:{]|\$\{\{\s*secrets\.)/i;
-/** A setting's name and separator at the start of a line: `SESSION_SECRET=`, `DB_USER:`. */
-const NEXT_SETTING = /^[A-Z][A-Z0-9_]*[ \t]*[=:]/;
 
 /** A shell variable, upper case as settings are: `--password $DB_PASSWORD` (not "$ecret99"). */
 const SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
+
+/** A setting's name and separator at the start of a line: `SESSION_SECRET=`, `DB_USER:`. */
+const NEXT_SETTING = /^[A-Z][A-Z0-9_]*[ \t]*[=:]/;
 
 const MAX_VALUE = 200;
 const MAX_KEY_BLOCK = 16_000;
