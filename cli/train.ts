@@ -14,7 +14,7 @@ export const train: Command = {
   name: 'train',
   summary: "learn the pack's model (model.json) from labelled posts",
   usage: `Usage: postguard train --corpus FILE [--corpus FILE ...] [--category NAME ...] [--pack DIR] [--clean-rate R]
-       [--window-words N] [--max-words N] [--veto-margin M|none]
+       [--window-words N] [--max-words N] [--min-posts N] [--veto-margin M|none]
 
 Learns, for each category, which words and pairs of words make a post break the policy, from
 labelled posts, and writes the pack's model.json. The pack's \`model\` rules report what it
@@ -29,6 +29,7 @@ Options:
   --window-words N  read texts in windows of sentences of at most N words (default: as long as
                     99% of the violating posts)
   --max-words N     say nothing on texts of more words (default: twice the window)
+  --min-posts N     learn only from the words and pairs of words of at least N posts (default 3)
   --veto-margin M   demote a phrase rule's warning to a tip when the model scores its category
                     more than M below its threshold (default 1.5, conduct never; none: never)
 `,
@@ -42,6 +43,7 @@ Options:
         'clean-rate': { type: 'string' },
         'window-words': { type: 'string' },
         'max-words': { type: 'string' },
+        'min-posts': { type: 'string' },
         'veto-margin': { type: 'string' },
       },
     });
@@ -51,6 +53,7 @@ Options:
     if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
     const windowWords = wordCount(values['window-words'], '--window-words');
     const maxWords = wordCount(values['max-words'], '--max-words');
+    const minPosts = wholeNumber(values['min-posts'], '--min-posts', 'posts');
     const vetoMargin = vetoMarginOf(values['veto-margin']);
     const packDir = values.pack ?? DEFAULT_PACK_DIR;
     const posts: LabelledText[] = [];
@@ -65,7 +68,7 @@ Options:
     }
     let model;
     try {
-      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, vetoMargin, ignoredWords: listWords(packWordLists(packDir)) });
+      model = trainModel(posts, trainedOn, { cleanRate, categories: categories as Category[] | undefined, windowWords, maxWords, minPosts, vetoMargin, ignoredWords: listWords(packWordLists(packDir)) });
     } catch (error) {
       throw new CliError(`train: ${(error as Error).message}`);
     }
@@ -84,10 +87,13 @@ Options:
 };
 
 /** A whole number of words from 1 to 10,000, or undefined when the option is absent. */
-function wordCount(value: string | undefined, option: string): number | undefined {
+const wordCount = (value: string | undefined, option: string): number | undefined => wholeNumber(value, option, 'words');
+
+/** A whole number of `unit` from 1 to 10,000, or undefined when the option is absent. */
+function wholeNumber(value: string | undefined, option: string, unit: 'words' | 'posts'): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new CliError(`train: ${option} must be a whole number of words from 1 to 10000, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new CliError(`train: ${option} must be a whole number of ${unit} from 1 to 10000, got "${value}"`);
   return n;
 }
 

@@ -354,6 +354,21 @@ describe('postguard train', { timeout: 60_000 }, () => {
     expect(pack.model?.trainedOn).toEqual([{ file: 'posts.jsonl', posts: 200 }]);
   });
 
+  it('learns from fewer words and pairs with a higher --min-posts, and refuses 0', () => {
+    const features = (minPosts: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'postguard-train-'));
+      cpSync(MINI, dir, { recursive: true });
+      writeFileSync(join(dir, 'posts.jsonl'), corpus(3, 200).map((post) => JSON.stringify(post)).join('\n'));
+      const { status, stdout } = run(['--corpus', join(dir, 'posts.jsonl'), '--pack', dir, '--min-posts', minPosts]);
+      expect(status).toBe(0);
+      return Number(/(\d+) features/.exec(stdout)![1]);
+    };
+    expect(features('60')).toBeLessThan(features('3'));
+    const { status, stderr } = run(['--corpus', 'x.jsonl', '--min-posts', '0']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--min-posts must be a whole number of posts from 1 to 10000, got "0"/);
+  });
+
   it('refuses a window that is not a whole number of words', () => {
     const { status, stderr } = run(['--corpus', 'x.jsonl', '--window-words', '3.5']);
     expect(status).toBe(2);
