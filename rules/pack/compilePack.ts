@@ -40,9 +40,10 @@ export interface CompiledWithExamples {
 export function compilePack(sources: PackSources): CompiledWithExamples {
   const all = [sources.manifest, ...sources.policies, ...sources.ruleFiles, ...(sources.model ? [sources.model] : [])];
   let total = 0;
-  for (const { file, text } of all) {
-    total += text.length;
-    if (text.length > LIMITS.fileBytes) throw new PackError(file, '', `file is larger than the ${LIMITS.fileBytes} bytes allowed`);
+  for (const source of all) {
+    total += source.text.length;
+    const limit = source === sources.model ? LIMITS.modelBytes : LIMITS.fileBytes;
+    if (source.text.length > limit) throw new PackError(source.file, '', `file is larger than the ${limit} bytes allowed`);
   }
   if (total > LIMITS.packBytes) throw new PackError(sources.manifest.file, '', `pack sources exceed ${LIMITS.packBytes} bytes`);
 

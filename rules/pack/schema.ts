@@ -5,6 +5,8 @@ import { HASH_ENTRY } from '../engine/termHash';
 
 export const LIMITS = {
   fileBytes: 1 << 20,
+  /** model.json: its 200,000 features at most (see compiledSchema.ts) take about 3 MB. */
+  modelBytes: 4 << 20,
   packBytes: 8 << 20,
   rules: 5000,
   termsPerRule: 50_000,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { stringHash } from '../../rules/engine/termHash';
 import { createWords, emptyWordFilter, scanWords } from '../../rules/engine/words';
 import { ModelSchema } from '../../rules/pack/compiledSchema';
 import { loadPack } from '../../rules/pack/loadPack';
+import { LIMITS } from '../../rules/pack/schema';
 import { packErrorOf } from '../support/packErrorOf';
 import type { CompiledModel, CompiledPack, ModelRule, TermsRule } from '../../rules/types';
 import { termsRule } from '../support/termsRule';
@@ -303,9 +304,11 @@ describe('a pack with a model', () => {
     expect(errorOf(packDir({ ...model, keys: 'not base64!' }))).toMatch(/^model\.json: keys: expected base64/);
   });
 
-  it('holds up to 200,000 features: 60,000 load, 200,001 are refused with the limit named', () => {
+  it('holds up to 200,000 features: 200,000 load (1.3 MB, over the 1 MiB of other files), 200,001 are refused with the limit named', () => {
     const sized = (count: number) => withKeys(new Int32Array(count).map((_, k) => k));
-    expect(loadPack(packDir(sized(60_000))).model?.keys).toHaveLength(320_000);
+    const dir = packDir(sized(200_000));
+    expect(statSync(join(dir, 'model.json')).size).toBeGreaterThan(LIMITS.fileBytes);
+    expect(loadPack(dir).model?.keys).toHaveLength(1_066_668);
     const result = ModelSchema.safeParse(sized(200_001));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toContain('keys: expected at most 200000 features');
@@ -328,6 +331,12 @@ describe('a pack with a model', () => {
     }
     expect(highest).toBeGreaterThan(prepared.mask / 2);
     expect(displacement / count).toBeLessThan(1);
+  });
+
+  it('rejects a model.json over its own size limit, named', () => {
+    const dir = packDir(model);
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(model).padEnd(LIMITS.modelBytes + 1));
+    expect(errorOf(dir)).toBe(`model.json: file is larger than the ${LIMITS.modelBytes} bytes allowed`);
   });
 
   it('rejects a model.json that is not JSON', () => {
