@@ -70,6 +70,13 @@ const PLACEHOLDER = /^(?:<[^<>]+>|\$\{[^{}]+\}?)$/;
 const READS_SECRET =
   /^(?:(?:std::)?env::var(?:_os)?\(|os\.(?:environ|getenv)\b|getenv\(|process\.env\b|import\.meta\.env\b|system\.getenv\(|environment\.getenvironmentvariable\(|deno\.env\.get\(|env\[|\$env[:{]|\$\{\{\s*secrets\.)/i;
 
+/**
+ * A call that fetches the value, by the setting's name or with no argument: `require("API_TOKEN")`,
+ * `getpass("Password: ")`, `api_token();` (not a password with a bracket, "Summer(2024)"). Read
+ * before closing punctuation is trimmed off the value.
+ */
+const CALLS_FOR_SECRET = /^[A-Za-z_$][\w$.:]*\((?:\)|["'`])/;
+
 /** A shell variable, upper case as settings are: `--password $DB_PASSWORD` (not "$ecret99"). */
 const SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
 
@@ -314,7 +321,7 @@ function credentialValue(text: string, from: number, passwordFamily: boolean, lo
   if (end - start < 3) return null;
   const value = text.slice(start, end);
   const lower = value.toLowerCase();
-  if (MASKED.test(value) || PLACEHOLDER.test(value) || READS_SECRET.test(value) || SHELL_VARIABLE.test(value) || lower.startsWith('http')) return null;
+  if (MASKED.test(value) || PLACEHOLDER.test(value) || READS_SECRET.test(value) || CALLS_FOR_SECRET.test(text.slice(start, j)) || SHELL_VARIABLE.test(value) || lower.startsWith('http')) return null;
   if (NOT_A_SECRET.has(lower) || PROSE_VALUE.test(lower)) return null;
   if (looseKey) return looksLikeKey(text, start, end) ? { start, end } : null;
   if (passwordFamily && (strong || quoted)) return { start, end };

@@ -165,6 +165,7 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'key [[AKIAIOSFODNN7EXAMPLE]]',
       '[[ASIAY34FZKBOKMUTVV7A]]',
       'token [[ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789]]',
+      'password: [[Summer(2024)!]]',
       '[[github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW]]',
       'slack [[xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOp]]',
       'stripe [[sk_live_4eC39HqLyjWDarjtT1zdp7dc]]',
@@ -240,6 +241,10 @@ const CASES: Record<DetectorId, { flag: string[]; pass: string[] }> = {
       'NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
       'psql --password=$DB_PASSWORD',
       'String pwd = System.getenv("DB_PASSWORD");',
+      // Code that calls for the value: by the setting's name, with a prompt, or with no argument.
+      'API_TOKEN = require("API_TOKEN")',
+      'password = getpass("Password: ")',
+      'let token = api_token();',
       // Empty settings of a .env.example: each line is the next setting, not the value.
       '.env.example:\nDATABASE_URL=\nSTRIPE_SECRET_KEY=\nSESSION_SECRET=\n\nthen fill them in locally',
     ],
