@@ -7,8 +7,9 @@ const WHOLE = /^\$\{([A-Za-z][A-Za-z0-9_]*)\}$/;
 
 /**
  * Replaces ${name} in every string of `value`. A list item that refers to a list variable
- * becomes one item per value ("try ${products}" → "try Acme Cloud", "try Acme Vault"); in any
- * other string a list is joined with ", ".
+ * becomes one item per value ("try ${products}" → "try Acme Cloud", "try Acme Vault"); in a
+ * `pattern` a value is literal text and a list is any one of its values ("(?:Acme Cloud|Acme
+ * Vault)"); in any other string a list is joined with ", ".
  */
 export function expandVariables(value: unknown, variables: Variables, file: string, path = ''): unknown {
   if (typeof value === 'string') return substitute(value, variables, file, path);
@@ -30,21 +31,28 @@ export function expandVariables(value: unknown, variables: Variables, file: stri
   }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, expandVariables(v, variables, file, path ? `${path}.${k}` : k)]),
+      Object.entries(value).map(([k, v]) => {
+        const at = path ? `${path}.${k}` : k;
+        return [k, k === 'pattern' && typeof v === 'string' ? substitute(v, variables, file, at, true) : expandVariables(v, variables, file, at)];
+      }),
     );
   }
   return value;
 }
 
-export function substitute(s: string, variables: Variables, file: string, path: string): string {
+/** `s` with its variables' values; in a regular expression (`inPattern`), as literal text. */
+export function substitute(s: string, variables: Variables, file: string, path: string, inPattern = false): string {
   return s.replace(REFERENCE, (_, name: string) => {
     const v = variables[name];
     if (v === undefined) {
       throw new PackError(file, path, `unknown variable \${${name}} (defined in pack.yaml: ${Object.keys(variables).join(', ') || 'none'})`);
     }
-    return Array.isArray(v) ? v.join(', ') : v;
+    if (!inPattern) return Array.isArray(v) ? v.join(', ') : v;
+    return Array.isArray(v) ? `(?:${v.map(escapeRegex).join('|')})` : escapeRegex(v);
   });
 }
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Variables may refer to each other (disclosure tags naming ${company}); resolved in order, no cycles. */
 export function resolveVariables(variables: Variables, file: string): Variables {

@@ -112,6 +112,24 @@ describe('variables', () => {
     expect(rule?.kind === 'requires' && rule.when).toEqual(['try zenith cloud today', 'try nova today']);
   });
 
+  it('in a pattern, a list is any one of its values and a value is literal text', () => {
+    // Until session 23 a list read "Zenith Cloud, Nova" in a pattern too, which nothing matched,
+    // and a value's brackets or dots were read as regular expression.
+    const pattern = String.raw`pattern: '\b(?:Q[1-4]|H[12])\s+(?:results|revenue)\b'`;
+    const dir = packWith((y) =>
+      y
+        .replace(pattern, pattern.replace(String.raw`)\b'`, String.raw`)\s+(?:of|for)\s+(?:` + '${products}|${company})' + `'`))
+        .replace('flag: ["Great [[Q3 results]] coming.", "Our H1 revenue is up"]', 'flag: ["[[Q3 results for Nova]]", "[[H1 revenue of Zenith Cloud]]"]'),
+    );
+    writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('company: Zenith', 'company: Zenith (Europe)'));
+    const pack = loadPack(dir);
+    const found = (text: string) => analyze(text, pack, { locale: 'en' }).filter((f) => f.ruleId === 'legal/results').map((f) => f.text);
+    expect(found('Q3 results for Nova are in')).toEqual(['Q3 results for Nova']);
+    expect(found('H1 revenue of Zenith Cloud beat the plan')).toEqual(['H1 revenue of Zenith Cloud']);
+    expect(found('Q3 results for Zenith (Europe) are in')).toEqual(['Q3 results for Zenith (Europe)']);
+    expect(found('Q3 results for Zenith Europe are in')).toEqual([]);
+  });
+
   it('are substituted in the policy text', () => {
     const dir = packWith((y) => y);
     writeFileSync(join(dir, 'policy/en.md'), '## Secrets {#secrets}\nAsk ${company}.\n\n## Manners {#manners}\nBe kind.\n');
