@@ -38,7 +38,10 @@ export interface TrainOptions {
   l2?: number;
   /**
    * Per category, how many heaviest words a window must pass the threshold without (see
-   * `CompiledModel.guardWords`); default 2, and 3 for conduct.
+   * `CompiledModel.guardWords`); default 2. (Conduct had 3 until session 23, when its
+   * model, trained on rounds 1-49, no longer flagged the Scunthorpe traps or ordinary prose with
+   * 2, and read blind rounds 49 and 50 as well or better: 0.931 and 0.923 mean recall against
+   * 0.931 and 0.916, the same clean posts warned.)
    */
   guardWords?: Partial<Record<Category, number>>;
   /**
@@ -100,8 +103,7 @@ export function trainModel(posts: LabelledText[], trainedOn: CompiledModel['trai
   const labels = categories.map((category) => posts.map((post) => (post.labels.includes(category) ? 1 : 0)));
   // Texts much longer than the violations it learnt from are beyond what it knows: it says nothing on them.
   const maxWords = options.maxWords ?? 2 * windowWords;
-  const guards = { ...GUARD_WORDS_BY_CATEGORY, ...options.guardWords };
-  const guardWords = categories.map((category) => guards[category] ?? DEFAULT_GUARD_WORDS);
+  const guardWords = categories.map((category) => options.guardWords?.[category] ?? DEFAULT_GUARD_WORDS);
   const margin = options.vetoMargin === undefined ? DEFAULT_VETO_MARGIN : options.vetoMargin;
   const vetoMargins = margin === null ? undefined : categories.map((category) => (NEVER_VETOED.includes(category) ? null : margin));
   const shape = { keys, categories, minWords, windowWords, maxWords, trainedOn, guardWords, vetoMargins };
@@ -144,13 +146,6 @@ interface ModelShape {
   guardWords: number[];
   vetoMargins?: (number | null)[];
 }
-
-/**
- * Conduct posts name their targets and topics (the CEO, a city, a drink), which the model then
- * weighs like the insults themselves: its windows must pass without their three heaviest words
- * ("Diet Coke came up twice" or "on a parlé du PDG" are no insult).
- */
-const GUARD_WORDS_BY_CATEGORY: Partial<Record<Category, number>> = { conduct: 3 };
 
 /** The compiled model of one quantised model per category; rows whose bytes are all zero weigh nothing and are left out. */
 function assemble(shape: ModelShape, columns: Quantised[], thresholds: number[] = columns.map(() => 0)): CompiledModel {
