@@ -51,8 +51,8 @@ Options:
     if (files.length === 0) throw new CliError('train: --corpus FILE is required (see postguard train --help)');
     const cleanRate = values['clean-rate'] === undefined ? undefined : Number(values['clean-rate']);
     if (cleanRate !== undefined && !(cleanRate >= 0 && cleanRate < 1)) throw new CliError(`train: --clean-rate must be a number from 0 to 1, got "${values['clean-rate']}"`);
-    const windowWords = wordCount(values['window-words'], '--window-words');
-    const maxWords = wordCount(values['max-words'], '--max-words');
+    const windowWords = wholeNumber(values['window-words'], '--window-words', 'words');
+    const maxWords = wholeNumber(values['max-words'], '--max-words', 'words');
     const minPosts = wholeNumber(values['min-posts'], '--min-posts', 'posts');
     const vetoMargin = vetoMarginOf(values['veto-margin']);
     const packDir = values.pack ?? DEFAULT_PACK_DIR;
@@ -85,9 +85,6 @@ Options:
     return 0;
   },
 };
-
-/** A whole number of words from 1 to 10,000, or undefined when the option is absent. */
-const wordCount = (value: string | undefined, option: string): number | undefined => wholeNumber(value, option, 'words');
 
 /** A whole number of `unit` from 1 to 10,000, or undefined when the option is absent. */
 function wholeNumber(value: string | undefined, option: string, unit: 'words' | 'posts'): number | undefined {
