@@ -11,8 +11,8 @@ import { bytes, doubled, int32s } from './grow';
 import { findLinks, hostMatches, type Link } from './links';
 import { normalizeTerm } from './normalize';
 import { bestWindowScore, flagged, reads, scoreModel, sentence, type PreparedModel } from './model';
-import { matchPhrases, termsWithin, type TermList } from './phrases';
-import { enabledRules, findingTemplates, Kind, patternOf, preparePack, Role, type FindingTemplate, type HashedTable, type PreparedPack } from './prepare';
+import { matchAt, matchPhrases } from './phrases';
+import { enabledRules, findingTemplates, Kind, mayStartGroup, patternOf, preparePack, Role, type FindingTemplate, type HashedTable, type PreparedPack } from './prepare';
 import { bucketOf, firstWordBucket, MAX_HASHED_WORDS, mixKey, phraseDigest } from './termHash';
 import { createWords, hasBit, scanWords, type Words } from './words';
 
@@ -52,7 +52,6 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
 
   scanWords(text, words, prepared.filter);
   collectHits(prepared, text);
-  resetWindows();
 
   for (let k = 0; k < touchedCount; k++) {
     const r = (currentRule = touched[k]);
@@ -395,8 +394,6 @@ const SENTENCE_REACH = 240;
 /** Set by `sentenceAround`. */
 let aroundStart = 0;
 let aroundEnd = 0;
-/** The sentence (index into the scan's `sentenceEnd`) where [from, to) starts. */
-let aroundSentence = 0;
 
 /** [aroundStart, aroundEnd) := the sentence around [from, to), at most SENTENCE_REACH chars either side. */
 function sentenceAround(text: string, from: number, to: number): void {
@@ -409,7 +406,6 @@ function sentenceAround(text: string, from: number, to: number): void {
     if (ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
-  aroundSentence = lo;
   aroundStart = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
   while (lo < count && ends[lo] < to) lo++;
   aroundEnd = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
@@ -424,7 +420,6 @@ let windowEnd = new Int32Array(64);
  * (rule r's hits) that also hold a word of every other group; returns how many.
  */
 function sentenceWindows(text: string, from: number, to: number, groups: number, r: number): number {
-  const others = ((1 << groups) - 1) & ~1;
   let count = 0;
   let covered = -1;
   for (let k = from; k < to; k++) {
@@ -434,7 +429,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
     const start = aroundStart;
     const end = aroundEnd;
     covered = end;
-    if (others !== 0 && nearGroupsWithin(text, r, aroundSentence, start, end, hitFirstWord[anchor]) !== others) continue;
+    if (groups > 1 && !holdsOtherGroups(text, r, groups, start, end, hitFirstWord[anchor])) continue;
     if (count === windowStart.length) {
       windowStart = doubled(windowStart, int32s);
       windowEnd = doubled(windowEnd, int32s);
@@ -445,69 +440,47 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
   return count;
 }
 
-// The other groups' trigger terms found in each window of the analysis in progress: rules whose
-// first groups meet in one sentence share its window, and the lookup is made once for all of
-// them. Window w is [windowFrom[w], windowTo[w]); its terms are
-// windowTerms.terms[windowTermStart[w] .. windowTermStart[w + 1]). A window is found again by the
-// sentence its anchor starts in (windowOfSentence, 1 + w): a long text has thousands, and a
-// search of them all per lookup would be quadratic.
-let windowCount = 0;
-let windowFrom = new Int32Array(16);
-let windowTo = new Int32Array(16);
-let windowSentence = new Int32Array(16);
-let windowTermStart = new Int32Array(17);
-const windowTerms: TermList = { terms: new Int32Array(64), count: 0 };
-let windowOfSentence = new Int32Array(64);
-
-/** Forgets the windows of the previous analysis. */
-function resetWindows(): void {
-  for (let w = 0; w < windowCount; w++) windowOfSentence[windowSentence[w]] = 0;
-  windowCount = 0;
-  windowTerms.count = 0;
-  // One slot per sentence, and one for the text after the last sentence end.
-  if (windowOfSentence.length <= words.sentenceCount) windowOfSentence = new Int32Array(Math.max(words.sentenceCount + 1, windowOfSentence.length * 2));
-}
-
 /**
- * The trigger groups past the first (bit g for group g) of which rule r has a term within
- * [start, end), the words around word `anchor`, which starts in sentence `sentence`.
+ * Whether the words within [start, end) around word `anchor` hold a term of each of rule r's
+ * trigger groups past the first. Each group's first words (`GroupStarts`) rule out most words
+ * without a lookup; the others are looked up in the `near` index.
  */
-function nearGroupsWithin(text: string, r: number, sentence: number, start: number, end: number, anchor: number): number {
-  let w = windowOfSentence[sentence] - 1;
-  // A sentence longer than the reach may have windows of other bounds: each is looked up anew.
-  if (w < 0 || windowFrom[w] !== start || windowTo[w] !== end) {
-    w = windowCount;
-    findWindowTerms(text, sentence, start, end, anchor);
-  }
-  const { nearStart, nearRule, nearGroup } = currentPrepared!;
-  const terms = windowTerms.terms;
-  let found = 0;
-  for (let k = windowTermStart[w]; k < windowTermStart[w + 1]; k++) {
-    const term = terms[k];
-    for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === r) found |= 1 << nearGroup[e];
-  }
-  return found;
-}
-
-/** Adds the window [start, end) of `sentence` and the trigger terms of the `near` index in its words. */
-function findWindowTerms(text: string, sentence: number, start: number, end: number, anchor: number): void {
-  if (windowCount + 1 === windowTo.length) {
-    windowFrom = doubled(windowFrom, int32s);
-    windowTo = doubled(windowTo, int32s);
-    windowSentence = doubled(windowSentence, int32s);
-    windowTermStart = doubled(windowTermStart, int32s);
-  }
+function holdsOtherGroups(text: string, r: number, groups: number, start: number, end: number, anchor: number): boolean {
   let from = anchor;
   while (from > 0 && words.start[from - 1] >= start) from--;
   let to = anchor;
   while (to < words.count && words.end[to] <= end) to++;
-  windowOfSentence[sentence] = windowCount + 1;
-  windowSentence[windowCount] = sentence;
-  windowFrom[windowCount] = start;
-  windowTo[windowCount] = end;
-  windowTermStart[windowCount] = windowTerms.count;
-  termsWithin(currentPrepared!.near, words, text, from, to, windowTerms);
-  windowTermStart[++windowCount] = windowTerms.count;
+  const { near, groupStarts } = currentPrepared!;
+  const { hash, general, alt } = words;
+  const { bits } = groupStarts;
+  for (let g = 1; g < groups; g++) {
+    const set = groupStarts.first[r] + g - 1;
+    const mask = groupStarts.mask[set];
+    const offset = groupStarts.offset[set];
+    wantedRule = r;
+    wantedGroup = g;
+    groupFound = false;
+    for (let i = from; i < to; i++) {
+      // `mayStartGroup`, written out for the whole-word hash (the set's fields read once).
+      const bit = offset + (hash[i] & mask);
+      if (mask !== -1 && (bits[bit >> 3] & (1 << (bit & 7))) === 0 && (general[i] === 0 || !mayStartGroup(groupStarts, set, alt[i]))) continue;
+      matchAt(near, words, text, i, to, onNearTerm);
+      if (groupFound) break;
+    }
+    if (!groupFound) return false;
+  }
+  return true;
+}
+
+// What `onNearTerm` looks for, and whether it found it.
+let wantedRule = 0;
+let wantedGroup = 0;
+let groupFound = false;
+
+/** Notes whether a term of the `near` index belongs to the group looked for. */
+function onNearTerm(term: number): void {
+  const { nearStart, nearRule, nearGroup } = currentPrepared!;
+  for (let e = nearStart[term]; e < nearStart[term + 1]; e++) if (nearRule[e] === wantedRule && nearGroup[e] === wantedGroup) groupFound = true;
 }
 
 /** Runs rule r's pattern on the first `count` windows (see `sentenceWindows`). */

@@ -2,7 +2,6 @@
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
 import { createRootFlags, hasBit, hasPair, hasPairBit, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
-import { doubled, int32s } from './grow';
 import { rangeHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -333,58 +332,15 @@ function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean 
 
 /** `matchPhrases` for the terms that start at words from..to - 1 and end before word `to`, whatever the scan's candidates. */
 export function matchWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, hit: Hit): void {
-  const { rootExact, rootPrefixLengths } = index;
-  const { hash, general, alt } = words;
-  for (let i = from; i < to; i++) {
-    if (rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, rootPrefixLengths, hit);
-    // Most words start no term: their root bit says so without a call.
-    if (hasBit(rootExact, hash[i]) || (general[i] === 1 && hasBit(rootExact, alt[i]))) matchFrom(index, words, text, i, to, hit);
-  }
+  for (let i = from; i < to; i++) matchAt(index, words, text, i, to, hit);
 }
 
-/** Where `termsWithin` appends terms: terms[0 .. count), grown as needed. */
-export interface TermList {
-  terms: Int32Array;
-  count: number;
-}
-
-/**
- * `matchWithin` for an index without prefix terms, appending the terms to `list` in one loop
- * rather than through calls and a callback: the patterns' `near` index is read in every
- * sentence around a trigger, and a third of those words start one of its terms ("we", "our",
- * "team"). (Measured on the bench posts: 5.4 µs a post through `matchWithin`.)
- */
-export function termsWithin(index: PhraseIndex, words: Words, text: string, from: number, to: number, list: TermList): void {
-  if (index.prefixLengths !== 0) {
-    matchWithin(index, words, text, from, to, (term) => appendTerm(list, term));
-    return;
-  }
-  const { rootExact, exact, maxWords } = index;
-  const { hash, general, alt } = words;
-  const slots = exact.slots;
-  for (let i = from; i < to; i++) {
-    // rootEdge, written out: called here, it made this loop about 20% slower.
-    const h = hash[i];
-    let at = hasBit(rootExact, h) ? probeExact(exact, 0, h, slotOf(0, h, 0)) : -1;
-    if (at < 0) {
-      if (general[i] === 0 || alt[i] === h || !hasBit(rootExact, alt[i])) continue;
-      at = findExact(exact, 0, alt[i]);
-      if (at < 0) continue;
-    }
-    let info = slots[at + 3];
-    if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
-    for (let j = i + 1; (info & HAS_CHILDREN) !== 0 && j < to && j - i < maxWords; j++) {
-      at = childEdge(exact, words, slots[at + 2], j);
-      if (at < 0) break;
-      info = slots[at + 3];
-      if ((info & TERM) !== 0) appendTerm(list, (info & TERM) - 1);
-    }
-  }
-}
-
-function appendTerm(list: TermList, term: number): void {
-  if (list.count === list.terms.length) list.terms = doubled(list.terms, int32s);
-  list.terms[list.count++] = term;
+/** The terms that start at word i and end before word `end`, whatever the scan's candidates. */
+export function matchAt(index: PhraseIndex, words: Words, text: string, i: number, end: number, hit: Hit): void {
+  if (index.rootPrefixLengths !== 0) matchRootPrefixes(index, words, text, i, index.rootPrefixLengths, hit);
+  // Most words start no term: their root bit says so without a call.
+  const { rootExact } = index;
+  if (hasBit(rootExact, words.hash[i]) || (words.general[i] === 1 && hasBit(rootExact, words.alt[i]))) matchFrom(index, words, text, i, end, hit);
 }
 
 /** The whole-word terms that start at word i and end before word `end`: the root edge here, deeper ones in `walk`. */

@@ -7,7 +7,7 @@ import type { CompiledPack, CompiledRule, Finding, Fix, HashedTermsRule } from '
 import { prepareModel, type PreparedModel } from './model';
 import { buildPhraseIndex, type PhraseIndex } from './phrases';
 import { HASHED_FIRST, markRoot, setBit, type WordFilter } from './words';
-import { saltSeed } from './termHash';
+import { saltSeed, stringHash } from './termHash';
 
 export const enum Role {
   Term = 0,
@@ -102,6 +102,7 @@ export interface PreparedPack {
   nearStart: Int32Array;
   nearRule: Int32Array;
   nearGroup: Uint8Array;
+  groupStarts: GroupStarts;
   enabledBySite: Map<string, Uint8Array>;
   /** The pack's model, when it has `model` rules; `modelRules` are those rules. */
   model: PreparedModel | undefined;
@@ -116,6 +117,64 @@ export interface PreparedPack {
  * `unless` terms of terms and requires rules.
  */
 const QUALIFIER_GROUP = 8;
+
+/**
+ * The first words of the terms of the patterns' trigger groups past the first, one bit set per
+ * group: a sentence around a first-group word is read for each other group's words, and most
+ * words of it start no term of that group, which its set says without a lookup in `near`. Rule
+ * r's group g (g >= 1) has set k = first[r] + g - 1: bits offset[k] .. offset[k] + mask[k] of
+ * `bits`, keyed by a word hash's low bits (`mayStartGroup`). A mask of -1: any word may start
+ * one (the group has a one-word prefix term, "leak*").
+ */
+export interface GroupStarts {
+  first: Int32Array;
+  offset: Int32Array;
+  mask: Int32Array;
+  bits: Uint8Array;
+}
+
+/** Whether a word of hash h may start a term of set k (see `GroupStarts`). */
+export function mayStartGroup(starts: GroupStarts, k: number, h: number): boolean {
+  const mask = starts.mask[k];
+  if (mask === -1) return true;
+  const bit = starts.offset[k] + (h & mask);
+  return (starts.bits[bit >> 3] & (1 << (bit & 7))) !== 0;
+}
+
+/** About 1 word in 16 that starts no term of a group still passes its set. */
+const BITS_PER_FIRST_WORD = 16;
+
+function groupStarts(rules: readonly CompiledRule[]): GroupStarts {
+  const first = new Int32Array(rules.length).fill(-1);
+  const sets: string[][] = [];
+  rules.forEach((rule, r) => {
+    if (rule.kind !== 'pattern' || rule.near.length < 2) return;
+    first[r] = sets.length;
+    sets.push(...rule.near.slice(1));
+  });
+  const offset = new Int32Array(sets.length);
+  const mask = new Int32Array(sets.length);
+  let total = 0;
+  const firstWords = sets.map((terms, k) => {
+    // A term's words are joined by ' ' or '|'; a one-word prefix term ("leak*") may start any word.
+    const words = terms.filter((term) => term !== '' && term !== '*').map((term) => term.slice(0, term.search(/[ |]|$/)));
+    const prefix = terms.some((term) => term.endsWith('*') && !/[ |]/.test(term));
+    const size = Math.min(1 << 13, Math.max(1 << 8, 1 << Math.ceil(Math.log2(Math.max(1, new Set(words).size) * BITS_PER_FIRST_WORD))));
+    offset[k] = total;
+    mask[k] = prefix ? -1 : size - 1;
+    total += size;
+    return words;
+  });
+  const bits = new Uint8Array(total >> 3);
+  firstWords.forEach((words, k) => {
+    if (mask[k] === -1) return;
+    for (const word of words) {
+      const bit = offset[k] + (stringHash(word) & mask[k]);
+      bits[bit >> 3] |= 1 << (bit & 7);
+    }
+  });
+  return { first, offset, mask, bits };
+}
 
 const cache = new WeakMap<CompiledPack, PreparedPack>();
 
@@ -250,6 +309,7 @@ function build(pack: CompiledPack): PreparedPack {
     nearStart: near.start,
     nearRule: near.rule,
     nearGroup: near.group,
+    groupStarts: groupStarts(pack.rules),
     hashed,
     patterns: [],
     spanGroups: [],

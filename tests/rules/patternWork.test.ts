@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../rules/engine/analyze';
 import { testWindow } from '../../rules/engine/dfaTest';
-import { termsWithin } from '../../rules/engine/phrases';
+import { matchAt } from '../../rules/engine/phrases';
 import { preparePack } from '../../rules/engine/prepare';
 import { DEFAULT_PACK_DIR, loadPack } from '../../rules/pack/loadPack';
 import { asReceived, makePost } from '../bench/makePost';
@@ -18,30 +18,30 @@ vi.mock('../../rules/engine/dfaTest', async (importOriginal) => {
   return { ...original, testWindow: vi.fn(original.testWindow) };
 });
 
-// Every sentence around a first-group word is read for the other groups' words (termsWithin on
-// the `near` index), whether a window is then tried or not.
+// The words of every sentence around a first-group word that may start a term of another group
+// (see `GroupStarts`) are looked up in the `near` index (matchAt), whether a window is then tried or not.
 vi.mock('../../rules/engine/phrases', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../rules/engine/phrases')>();
-  return { ...original, termsWithin: vi.fn(original.termsWithin) };
+  return { ...original, matchAt: vi.fn(original.matchAt) };
 });
 
 /** Per 3,000-char bench post, on average: at the end of session 21 the pack tried 1.7 windows of 181 chars in all. */
 const MAX_WINDOWS_PER_POST = 2.5;
 const MAX_CHARS_PER_POST = 320;
 /**
- * Sentences read for trigger words, per bench post: 15.8 (296 words) at the end of session 21,
- * 19.0 (356) once round 48's rules put "up", "down", "come" in first groups (1.05-1.08x slower),
- * 18.3 (344) after the fix. A first group of everyday words ("team", "customer") reads most
- * sentences of every post.
+ * Words looked up for the other groups' terms, per bench post. Until session 24 every word of those
+ * sentences was: 15.8 sentences (296 words) at the end of session 21, 19.0 (356) once round 48's
+ * rules put "up", "down", "come" in first groups (1.05-1.08x slower), 18.3 (344) after the fix.
+ * Since each group's first words are a bit set, 24 words a post are. A first group of everyday
+ * words ("team", "customer") still reads most sentences, and makes more of them.
  */
-const MAX_LOOKUPS_PER_POST = 21;
-const MAX_LOOKUP_WORDS_PER_POST = 400;
+const MAX_LOOKUPS_PER_POST = 40;
 
 describe('the default pack on ordinary posts', () => {
   const pack = loadPack(DEFAULT_PACK_DIR);
   afterEach(() => {
     vi.mocked(testWindow).mockClear();
-    vi.mocked(termsWithin).mockClear();
+    vi.mocked(matchAt).mockClear();
   });
 
   it('runs its patterns on few sentences (the bench posts, EN and FR)', () => {
@@ -53,11 +53,9 @@ describe('the default pack on ordinary posts', () => {
     console.log(`pattern windows a bench post: ${(windows.length / posts.length).toFixed(2)}, ${(chars / posts.length).toFixed(0)} chars`);
     expect(windows.length / posts.length).toBeLessThanOrEqual(MAX_WINDOWS_PER_POST);
     expect(chars / posts.length).toBeLessThanOrEqual(MAX_CHARS_PER_POST);
-    const lookups = vi.mocked(termsWithin).mock.calls;
-    const lookupWords = lookups.reduce((sum, [, , , from, to]) => sum + to - from, 0);
-    console.log(`sentences read for trigger words a bench post: ${(lookups.length / posts.length).toFixed(2)}, ${(lookupWords / posts.length).toFixed(0)} words`);
-    expect(lookups.length / posts.length).toBeLessThanOrEqual(MAX_LOOKUPS_PER_POST);
-    expect(lookupWords / posts.length).toBeLessThanOrEqual(MAX_LOOKUP_WORDS_PER_POST);
+    const lookups = vi.mocked(matchAt).mock.calls.length;
+    console.log(`words looked up for trigger words a bench post: ${(lookups / posts.length).toFixed(1)}`);
+    expect(lookups / posts.length).toBeLessThanOrEqual(MAX_LOOKUPS_PER_POST);
   });
 
   it('has no one-word prefix term ("leak*") among its terms or trigger words', () => {

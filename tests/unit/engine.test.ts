@@ -237,6 +237,37 @@ describe('unless terms', () => {
   });
 });
 
+describe('a pattern\'s trigger groups', () => {
+  it('run it only in a sentence that holds a term of each, whatever its shape', () => {
+    const scoops = miniPackWith(() => [
+      {
+        file: 'rules/scoops.yaml',
+        text: `rules:
+  - id: confidential/scoops
+    kind: pattern
+    category: confidential
+    severity: warn
+    policy: secrets
+    message: { en: "Keep the roadmap in." }
+    tip: { en: "Wait for the launch." }
+    pattern: '(?i)roadmap\\b.*'
+    near: [[roadmap], [leak*, our next release], [today, soon]]
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+      },
+    ]);
+    const found = (text: string) => analyze(text, scoops).map((f) => f.text);
+    // A prefix term, a phrase and stretched words ("sooooon" reads "son", and "soon" with runs capped at two) stand for their groups.
+    expect(found('Roadmap leaked today')).toEqual(['Roadmap leaked today']);
+    expect(found('The roadmap of our next release, soon!')).toEqual(['roadmap of our next release, soon!']);
+    expect(found('Roadmap LEAAAKS sooooon')).toEqual(['Roadmap LEAAAKS sooooon']);
+    // A group missing, or only in another sentence, or only part of a phrase.
+    expect(found('Roadmap leaked, sadly.')).toEqual([]);
+    expect(found('Roadmap review today. Leaks fixed.')).toEqual([]);
+    expect(found('The roadmap of our next steps today')).toEqual([]);
+  });
+});
+
 describe('a pattern with a (?P<span>…) group', () => {
   it('reports only that group, and nothing when its branch did not match', () => {
     const pay = miniPackWith(() => [
