@@ -184,7 +184,8 @@ function corpus(seed: number, size: number): LabelledText[] {
   });
 }
 
-describe('trainModel', () => {
+// Training on a few hundred posts takes 1-3 s: more than vitest's 5 s default on a busy machine.
+describe('trainModel', { timeout: 60_000 }, () => {
   const posts = corpus(7, 300);
 
   it('is deterministic: the same posts give the same model', () => {
