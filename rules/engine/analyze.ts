@@ -391,9 +391,11 @@ function firstWhen(from: number, to: number): number {
 
 const SENTENCE_REACH = 240;
 
-/** Set by `sentenceAround`. */
+/** Set by `sentenceAround`: the window, and its first word and the word after it (-1: not known, the window was cut short). */
 let aroundStart = 0;
 let aroundEnd = 0;
+let aroundFirstWord = 0;
+let aroundEndWord = 0;
 
 /** [aroundStart, aroundEnd) := the sentence around [from, to), at most SENTENCE_REACH chars either side. */
 function sentenceAround(text: string, from: number, to: number): void {
@@ -406,9 +408,13 @@ function sentenceAround(text: string, from: number, to: number): void {
     if (ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
-  aroundStart = Math.max(lo > 0 ? ends[lo - 1] : 0, from - SENTENCE_REACH);
+  const sentenceStart = lo > 0 ? ends[lo - 1] : 0;
+  aroundStart = Math.max(sentenceStart, from - SENTENCE_REACH);
+  aroundFirstWord = aroundStart !== sentenceStart ? -1 : lo > 0 ? words.sentenceWord[lo - 1] : 0;
   while (lo < count && ends[lo] < to) lo++;
-  aroundEnd = Math.min(lo < count ? ends[lo] : text.length, to + SENTENCE_REACH);
+  const sentenceEnd = lo < count ? ends[lo] : text.length;
+  aroundEnd = Math.min(sentenceEnd, to + SENTENCE_REACH);
+  aroundEndWord = aroundEnd !== sentenceEnd ? -1 : lo < count ? words.sentenceWord[lo] : words.count;
 }
 
 /** Windows found by `sentenceWindows`: [windowStart[w], windowEnd[w]). */
@@ -429,7 +435,7 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
     const start = aroundStart;
     const end = aroundEnd;
     covered = end;
-    if (groups > 1 && !holdsOtherGroups(text, r, groups, start, end, hitFirstWord[anchor])) continue;
+    if (groups > 1 && !holdsOtherGroups(text, r, groups, start, end, hitFirstWord[anchor], aroundFirstWord, aroundEndWord)) continue;
     if (count === windowStart.length) {
       windowStart = doubled(windowStart, int32s);
       windowEnd = doubled(windowEnd, int32s);
@@ -443,13 +449,14 @@ function sentenceWindows(text: string, from: number, to: number, groups: number,
 /**
  * Whether the words within [start, end) around word `anchor` hold a term of each of rule r's
  * trigger groups past the first. Each group's first words (`GroupStarts`) rule out most words
- * without a lookup; the others are looked up in the `near` index.
+ * without a lookup; the others are looked up in the `near` index. The window's words are
+ * `firstWord` .. `endWord` - 1 when the scan knows them (a whole sentence), else found from the anchor.
  */
-function holdsOtherGroups(text: string, r: number, groups: number, start: number, end: number, anchor: number): boolean {
-  let from = anchor;
-  while (from > 0 && words.start[from - 1] >= start) from--;
-  let to = anchor;
-  while (to < words.count && words.end[to] <= end) to++;
+function holdsOtherGroups(text: string, r: number, groups: number, start: number, end: number, anchor: number, firstWord: number, endWord: number): boolean {
+  let from = firstWord;
+  if (from < 0) for (from = anchor; from > 0 && words.start[from - 1] >= start; ) from--;
+  let to = endWord;
+  if (to < 0) for (to = anchor; to < words.count && words.end[to] <= end; ) to++;
   const { near, groupStarts } = currentPrepared!;
   const { hash, general, alt } = words;
   const { bits } = groupStarts;

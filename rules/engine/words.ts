@@ -87,6 +87,8 @@ export interface Words {
    * ("pizza 🍕 Our interns"); ascending, `sentenceEnd[0 .. sentenceCount)`.
    */
   sentenceEnd: Int32Array;
+  /** For sentence end s, how many words come before it: the first word after it is word sentenceWord[s]. */
+  sentenceWord: Int32Array;
   sentenceCount: number;
   /**
    * Words that may open a hashed term (flagged HASHED_FIRST: their hash's low 16 bits are a
@@ -178,6 +180,7 @@ export function createWords(): Words {
     candidateCount: 0,
     prefixHits: new Int32Array(0),
     sentenceEnd: new Int32Array(0),
+    sentenceWord: new Int32Array(0),
     sentenceCount: 0,
     hashedFirst: new Int32Array(0),
     hashedFirstCount: 0,
@@ -189,7 +192,10 @@ export function createWords(): Words {
 function prepare(words: Words, length: number, prefixLengths: number): void {
   // A word and its separator take two units at least.
   const maxWords = (length >> 1) + 2;
-  if (words.sentenceEnd.length <= length) words.sentenceEnd = new Int32Array(length + 1);
+  if (words.sentenceEnd.length <= length) {
+    words.sentenceEnd = new Int32Array(length + 1);
+    words.sentenceWord = new Int32Array(length + 1);
+  }
   if (words.hash.length < maxWords) {
     const size = Math.max(maxWords, words.hash.length * 2, 256);
     words.hash = new Int32Array(size);
@@ -220,13 +226,14 @@ function prepare(words: Words, length: number, prefixLengths: number): void {
  * "M. Dupont", "St. Louis"), which would cut the sentence that patterns about that person read,
  * and "vs." or "cf.", and "no." before a number ("account no. 2290").
  */
-function noteSentenceEnd(text: string, at: number, words: Words): void {
+function noteSentenceEnd(text: string, at: number, words: Words, wordCount: number): void {
   const unit = charCodeAt.call(text, at);
   if (unit !== 10) {
     if (unit !== 46 && unit !== 33 && unit !== 63 && unit !== 0x2026 && unit !== 0x3002) return;
     if (at + 1 < text.length && !isWhitespace(charCodeAt.call(text, at + 1))) return;
     if (unit === 46 && (isTitleDot(text, at) || isNumberDot(text, at))) return;
   }
+  words.sentenceWord[words.sentenceCount] = wordCount;
   words.sentenceEnd[words.sentenceCount++] = at + 1;
 }
 
@@ -289,7 +296,7 @@ const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && 
  * follows whitespace after an emoji (a pictograph of the supplementary planes, or of the BMP's
  * symbol blocks, with its variation selector or skin tone), the sentence ends after the emoji.
  */
-function noteEmojiEnd(text: string, at: number, words: Words): void {
+function noteEmojiEnd(text: string, at: number, words: Words, wordCount: number): void {
   let k = at;
   while (k > 0 && isWhitespace(charCodeAt.call(text, k - 1))) k--;
   if (k === at || k === 0) return;
@@ -304,6 +311,7 @@ function noteEmojiEnd(text: string, at: number, words: Words): void {
   const pictograph = (c >= 0xdc00 && c <= 0xdfff && k > 1 && isPictographHigh(charCodeAt.call(text, k - 2))) || isBmpPictograph(c);
   if (!pictograph) return;
   if (words.sentenceCount > 0 && words.sentenceEnd[words.sentenceCount - 1] >= end) return;
+  words.sentenceWord[words.sentenceCount] = wordCount;
   words.sentenceEnd[words.sentenceCount++] = end;
 }
 
@@ -441,7 +449,7 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
     if (kind === LETTER) {
       if (pictographSeen) {
         pictographSeen = false;
-        if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
+        if (isCapital(unit) && i > 1) noteEmojiEnd(text, i, words, wordCount);
       }
       let h = FNV_OFFSET;
       let previous = -1;
@@ -494,11 +502,11 @@ export function scanWords(text: string, words: Words, filter: WordFilter): void 
       i = from;
       from = -1; // its start was seen: no second look for an emoji before it
     } else if (kind === SPACE_KIND) {
-      if (unit === 10) noteSentenceEnd(text, i, words);
+      if (unit === 10) noteSentenceEnd(text, i, words, wordCount);
       i++;
       continue;
     } else if (kind === BAR_KIND) {
-      noteSentenceEnd(text, i, words);
+      noteSentenceEnd(text, i, words, wordCount);
       pendingBar = 1;
       i++;
       continue;
@@ -552,7 +560,7 @@ function readOther(text: string, at: number, wordStarts: boolean, words: Words, 
     return i + 1;
   }
   const wordStart = i;
-  if (wordStarts && isCapital(unit) && i > 1) noteEmojiEnd(text, i, words);
+  if (wordStarts && isCapital(unit) && i > 1) noteEmojiEnd(text, i, words, count);
   let h = FNV_OFFSET;
   let previous = -1;
   // Letters and digits in one loop (the fast loop leaves digits out to stay small; here speed
@@ -732,7 +740,7 @@ function scanGeneral(text: string, from: number, words: Words, prefixLengths: nu
       }
       if (code === HASH) pushHashWord(words, at, prefixLengths);
       else if (code !== SPACE) bar = 1;
-      if (i < len) noteSentenceEnd(text, at, words);
+      if (i < len) noteSentenceEnd(text, at, words, count);
       return i + 1;
     }
     if (code === DROP) {

@@ -82,6 +82,12 @@ describe('scanWords', () => {
           ...[...text.matchAll(emojiEnd)].map((m) => m.index + m[0].length),
         ].sort((a, b) => a - b);
         expect(Array.from(words.sentenceEnd.subarray(0, words.sentenceCount))).toEqual(expected);
+        // The words before each end end at or before it, the words after start at or after it.
+        for (let k = 0; k < words.sentenceCount; k++) {
+          const first = words.sentenceWord[k]!;
+          if (first > 0) expect(words.end[first - 1], `${JSON.stringify(text)}: end ${k}`).toBeLessThanOrEqual(words.sentenceEnd[k]!);
+          if (first < words.count) expect(words.start[first], `${JSON.stringify(text)}: end ${k}`).toBeGreaterThanOrEqual(words.sentenceEnd[k]!);
+        }
       }),
       { numRuns: 3000 },
     );
