@@ -16,9 +16,10 @@ interface Round {
   /** Files `${name}-en.jsonl` and `${name}-fr.jsonl`. */
   name: string;
   status: string;
-  /** At least so many posts per category, and clean posts, per locale. */
+  /** At least so many posts per category, per locale. */
   postsPerCategory: number;
-  cleanPosts: number;
+  /** Exactly so many clean posts per locale, or a count for each locale when a round lost some. */
+  cleanPosts: number | Record<(typeof LOCALES)[number], number>;
   /** Regression floors, under the measured values. */
   recallFloor: number;
   cleanWarnCeiling: number;
@@ -80,7 +81,7 @@ const ROUNDS: Round[] = [
   // One French legal post of round 52 was dropped: its text was, by chance, a post of round 30.
   { name: 'heldout52', status: 'round 52, blind for the packs and models that rounds 1-50 and 1-51 made; the rules and the model learnt from it since', postsPerCategory: 19, cleanPosts: 100, recallFloor: 0.9, cleanWarnCeiling: 0.05 },
   // Two English posts of round 53 were dropped, a legal one and a clean one: their texts were, by chance, posts of rounds 22 and 50.
-  { name: BLIND_ROUND, status: 'round 53, blind (measured with the packs and models of rounds 1-50 and 1-51, with the rules of round 52, then with the model retrained on round 52)', postsPerCategory: 19, cleanPosts: 99, recallFloor: 0.75, cleanWarnCeiling: 0.1 },
+  { name: BLIND_ROUND, status: 'round 53, blind (measured with the packs and models of rounds 1-50 and 1-51, with the rules of round 52, then with the model retrained on round 52)', postsPerCategory: 19, cleanPosts: { en: 99, fr: 100 }, recallFloor: 0.75, cleanWarnCeiling: 0.1 },
 ];
 
 const pack = loadPack(DEFAULT_PACK_DIR);
@@ -120,7 +121,7 @@ for (const { round, scores } of rounds) {
       it(`${round.name}-${s.locale}.jsonl is well formed`, () => {
         expectWellFormedPosts(s.corpus);
         for (const c of s.categories) expect(c.posts.length, `${s.locale} ${c.category} posts`).toBeGreaterThanOrEqual(round.postsPerCategory);
-        expect(s.clean.length, `${s.locale} clean posts`).toBeGreaterThanOrEqual(round.cleanPosts);
+        expect(s.clean.length, `${s.locale} clean posts`).toBe(typeof round.cleanPosts === 'number' ? round.cleanPosts : round.cleanPosts[s.locale]);
       });
       for (const c of s.categories) {
         it(`${s.locale} ${c.category}: recall >= ${round.recallFloor} (regression floor; the target is in the printed table)`, () => {
