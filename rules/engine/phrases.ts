@@ -1,7 +1,7 @@
 // Terms as paths of word hashes: a trie whose edges live in open-addressing tables keyed by
 // (node, word hash). Matching costs one bit test for most words of a text (is this word the
 // first word of any term?) and a table probe for the rest.
-import { createRootFlags, hasBit, hasPair, hasPairBit, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
+import { createRootFlags, hasBit, hasPair, hasPairBit, isRootWord, setPairBit, markRoot, MAX_PREFIX, PAIR_BITS, PAIR_FIRST, pairKey, prefixHash, ROOT_WORD, setBit, wordSize, type WordFilter, type Words } from './words';
 import { rangeHash } from './termHash';
 
 export interface PhraseIndex extends WordFilter {
@@ -15,7 +15,7 @@ export interface PhraseIndex extends WordFilter {
   prefixLengthList: Int8Array;
   maxWords: number;
   /**
-   * For candidates that only start longer terms (no ROOT_WORD flag): PAIR_BITS-bit sets of
+   * For candidates that only start longer terms (not root words: see `isRootWord`): PAIR_BITS-bit sets of
    * their first two words when the path goes on after them other than by a whole word after a
    * space (a term ends there, a prefix or a word after a break follows), and of their first
    * three words otherwise. Candidates come from the scan's pairs, and most pairs ("at the",
@@ -222,6 +222,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
   const rootPrefixPath = new Uint8Array(0x10000 >> 3);
   const rootFlags = createRootFlags();
   const rootPairs = new Uint8Array(PAIR_BITS >> 3);
+  const rootHigh = new Uint8Array(0x10000 >> 3);
   const pairEnds = new Uint8Array(PAIR_BITS >> 3);
   const triples = new Uint8Array(PAIR_BITS >> 3);
   let prefixLengths = 0;
@@ -253,7 +254,10 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         setBit(rootExact, h);
         // The scan's filter: the first two words of the term when the second is a whole word
         // after a space, else the first word alone.
-        if (count === 1 || breakBefore[w + 1] === 1 || (isPrefix && count === 2)) markRoot(rootFlags, h, ROOT_WORD);
+        if (count === 1 || breakBefore[w + 1] === 1 || (isPrefix && count === 2)) {
+          markRoot(rootFlags, h, ROOT_WORD);
+          setBit(rootHigh, h >>> 16);
+        }
         else {
           const h2 = hash[w + 1]!;
           setPairBit(rootPairs, pairKey(h, h2));
@@ -291,6 +295,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
     rootPrefixPath,
     rootFlags,
     rootPairs,
+    rootHigh,
     pairEnds,
     triples,
     prefixLengths,
@@ -312,14 +317,14 @@ export function matchPhrases(index: PhraseIndex, words: Words, text: string, hit
     // One-word prefix terms: the scan noted which prefix lengths hit the root set (general words: any may).
     const prefixes = general[i] === 1 ? index.rootPrefixLengths : prefixHits[i];
     if (prefixes !== 0) matchRootPrefixes(index, words, text, i, prefixes, hit);
-    if (general[i] === 0 && (index.rootFlags[hash[i] & 0xffff] & ROOT_WORD) === 0 && !startsLongerTerm(index, words, i)) continue;
+    if (general[i] === 0 && !isRootWord(index.rootHigh, index.rootFlags[hash[i] & 0xffff], hash[i]) && !startsLongerTerm(index, words, i)) continue;
     matchFrom(index, words, text, i, count, hit);
   }
 }
 
 /**
  * Whether a term of two words or more may start at plain word i (see `pairEnds`): only such
- * terms can, its hash having no ROOT_WORD flag. Words of the general loop next to it may match
+ * terms can, not being a root word (`isRootWord`). Words of the general loop next to it may match
  * by another hash: then it may.
  */
 function startsLongerTerm(index: PhraseIndex, words: Words, i: number): boolean {

@@ -53,6 +53,26 @@ describe('term candidates', () => {
     expect(missedIn(nearTerms, (words, text, hit) => matchWithin(prepared.near, words, text, 0, words.count, hit))).toEqual([]);
   });
 
+  it('takes for a candidate no word that shares only the low bits of a one-word term\'s hash', () => {
+    const base = loadPack(DEFAULT_PACK_DIR);
+    const pack: CompiledPack = { ...base, rules: [termsRule('conduct/test-root', ['habitat'], 'A one-word term.', base.rules[0]!.policy)] };
+    const filter = preparePack(pack).filter;
+    const target = stringHash('habitat');
+    // A word of six letters whose hash has the term's 16 low bits and other high bits.
+    const random = createRandom(7);
+    let twin = '';
+    while (twin === '') {
+      const word = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+      const h = stringHash(word);
+      if ((h & 0xffff) === (target & 0xffff) && h >>> 16 !== target >>> 16) twin = word;
+    }
+    const words = createWords();
+    scanWords(`the ${twin} here`, words, filter);
+    expect(words.candidateCount).toBe(0);
+    scanWords('the habitat here', words, filter);
+    expect(Array.from(words.candidate.subarray(0, words.candidateCount))).toEqual([1]);
+  });
+
   it('finds within a range of words only the terms that lie inside it', () => {
     const term = nearTerms.find((t) => /^[a-z]+ [a-z]+$/.test(t))!;
     const text = `we said ${term} today`;
