@@ -257,8 +257,7 @@ export function buildPhraseIndex(terms: readonly string[]): PhraseIndex {
         if (count === 1 || breakBefore[w + 1] === 1 || (isPrefix && count === 2)) {
           markRoot(rootFlags, h, ROOT_WORD);
           setBit(rootHigh, h >>> 16);
-        }
-        else {
+        } else {
           const h2 = hash[w + 1]!;
           setPairBit(rootPairs, pairKey(h, h2));
           markRoot(rootFlags, h, PAIR_FIRST);

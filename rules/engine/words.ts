@@ -128,7 +128,7 @@ export interface WordFilter {
   /**
    * 65,536-bit set of the high 16 bits of the ROOT_WORD words' hashes (see `isRootWord`). The
    * default pack flags 4,300 of the 65,536 slots ROOT_WORD, so one word in 15 that starts no term
-   * shares a slot with one that does: "our" and "this" did, 50 times a bench post.
+   * shares a slot with one that does: "our" and "this" do, 12 times an English bench post.
    */
   rootHigh: Uint8Array;
 }
