@@ -78,6 +78,8 @@ export interface DetectorRule extends RuleBase {
   detector: DetectorId;
   /** Lower-case values never reported, e.g. the company's public press address. */
   allow?: string[];
+  /** Normalised terms whose presence anywhere in the post silences the rule (absent in older packs). */
+  unless?: string[];
 }
 export interface LinkRule extends RuleBase {
   kind: 'link';

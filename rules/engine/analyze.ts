@@ -27,8 +27,11 @@ let currentRule = 0;
 let currentTemplates: FindingTemplate[] = [];
 let currentPrepared: PreparedPack | undefined;
 let currentEnabled: Uint8Array = new Uint8Array(0);
-/** Per rule: 1 when an `unless` term silenced this model rule in the analysis in progress. */
-let silencedModel = new Uint8Array(0);
+/**
+ * Per rule: 1 when an `unless` term silenced this model or detector rule (which read the whole
+ * text, not term hits) in the analysis in progress; each is reset where it is read.
+ */
+let silencedWhole = new Uint8Array(0);
 /** Held between analyses instead of the last result, which is the caller's. */
 const idle: Finding[] = [];
 
@@ -48,7 +51,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
   currentPrepared = prepared;
   currentEnabled = enabled;
   const { kinds } = prepared;
-  if (silencedModel.length < prepared.rules.length) silencedModel = new Uint8Array(prepared.rules.length);
+  if (silencedWhole.length < prepared.rules.length) silencedWhole = new Uint8Array(prepared.rules.length);
 
   scanWords(text, words, prepared.filter);
   collectHits(prepared, text);
@@ -62,7 +65,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     try {
       // An `unless` hit (terms, patterns, requires, model) makes the whole post fine for the rule.
       if (silenced(from, to)) {
-        if (kind === Kind.Model) silencedModel[r] = 1;
+        if (kind === Kind.Model || kind === Kind.Detector) silencedWhole[r] = 1;
         continue;
       }
       if (kind === Kind.Terms) pickTerms(from, to);
@@ -91,8 +94,10 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
         windowEnd[0] = text.length;
         runPattern(prepared, r, text, 1);
       } else if (kind === Kind.Detector) {
+        const quiet = silencedWhole[r] === 1;
+        silencedWhole[r] = 0;
         const { detector, allow } = rule as DetectorRule;
-        if (!MAY_MATCH[detector](words.facts)) continue;
+        if (quiet || !MAY_MATCH[detector](words.facts)) continue;
         const spans: Span[] = [];
         DETECTORS[detector](text, spans, words.facts);
         for (const span of spans) {
@@ -122,7 +127,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     const veto = model.vetoes && hasVetoable(findings, prepared.vetoable);
     if (prepared.modelRules.length > 0 || veto) scoreModel(model, words);
     for (const r of prepared.modelRules) {
-      if (!enabled[r] || silencedModel[r] === 1) continue;
+      if (!enabled[r] || silencedWhole[r] === 1) continue;
       currentRule = r;
       const column = model.categories.indexOf(prepared.rules[r]!.category);
       if (column >= 0 && flagged(model, words, column)) emit(sentence.start, sentence.end);
@@ -130,7 +135,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     if (veto) demoteUnsupported(model, findings, prepared.vetoable);
   }
 
-  for (const r of prepared.modelRules) silencedModel[r] = 0;
+  for (const r of prepared.modelRules) silencedWhole[r] = 0;
   currentText = '';
   currentFindings = idle;
   sortFindings(findings);

@@ -279,6 +279,7 @@ function build(pack: CompiledPack): PreparedPack {
         rule.unless.forEach((t) => add(t, r, Role.Unless, QUALIFIER_GROUP));
         break;
       case 'model':
+      case 'detector':
         (rule.unless ?? []).forEach((t) => add(t, r, Role.Unless));
         break;
       case 'pattern':

@@ -172,6 +172,7 @@ function compileRule(rule: RuleSource, file: string, where: string): CompiledRul
     case 'requires':
       return { ...source, when: normalizeTerms(source.when, file, `${where}.when`), unless: normalizeTerms(source.unless, file, `${where}.unless`) };
     case 'model':
+    case 'detector':
       return { ...source, unless: normalizeTerms(source.unless, file, `${where}.unless`) };
     default:
       return source;
@@ -190,6 +191,7 @@ function countTerms(rule: CompiledRule): number {
     case 'requires':
       return rule.when.length + rule.unless.length;
     case 'model':
+    case 'detector':
       return rule.unless?.length ?? 0;
     case 'pattern':
       return rule.near.flat().length + rule.unless.length;

@@ -91,7 +91,7 @@ const CompiledPackSchema = z.strictObject({
           unless: terms.default([]),
         }),
         z.strictObject({ ...base, kind: z.literal('hashed-terms'), salt: z.string().max(200), hashes: z.array(z.string().regex(HASH_ENTRY)).max(LIMITS.hashes) }),
-        z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS), allow: z.array(z.string().max(500)).max(1000).optional() }),
+        z.strictObject({ ...base, kind: z.literal('detector'), detector: z.enum(DETECTOR_IDS), allow: z.array(z.string().max(500)).max(1000).optional(), unless: terms.default([]) }),
         z.strictObject({ ...base, kind: z.literal('link'), hosts: z.array(z.string().max(253)), match: z.enum(['listed', 'unlisted']), schemes: z.array(z.string().max(32)) }),
         z.strictObject({ ...base, kind: z.literal('requires'), when: terms, unless: terms }),
         z.strictObject({ ...base, kind: z.literal('model'), unless: terms.default([]) }),

@@ -94,6 +94,8 @@ export const RuleSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('detector'),
     detector: z.enum(DETECTOR_IDS),
     allow: z.array(z.string().trim().toLowerCase().min(1).max(500)).max(1000).optional(),
+    // Terms that make the whole post fine for it ("home router" for private addresses in a home-network how-to).
+    unless: terms.default([]),
   }),
   z.strictObject({
     ...base,

@@ -235,6 +235,31 @@ describe('unless terms', () => {
     // Only what the rule names silences it.
     expect(rules('A journalist asked me, and I told the reporter to ask the press office.')).toEqual(['spokesperson/press-contact', 'spokesperson/press-quote']);
   });
+
+  it('silence a detector rule for the whole post, for that analysis only', () => {
+    const addresses = miniPackWith(() => [
+      {
+        file: 'rules/addresses.yaml',
+        text: `rules:
+  - id: privacy/ip-address
+    kind: detector
+    detector: privacy/ip-address
+    category: security
+    severity: warn
+    policy: secrets
+    message: { en: "An IP address." }
+    tip: { en: "Use 192.0.2.1." }
+    unless: [home router]
+    examples: { flag: [a, b], pass: [c, d] }
+`,
+      },
+    ]);
+    const found = (text: string) => analyze(text, addresses).filter((f) => f.ruleId === 'privacy/ip-address').map((f) => f.text);
+    expect(found('Staging answers on 10.12.0.45 again.')).toEqual(['10.12.0.45']);
+    expect(found('Give the Pi 192.168.1.50 in your Home Router settings.')).toEqual([]);
+    // The next post without the words is checked again.
+    expect(found('The NAS answers on 192.168.1.50.')).toEqual(['192.168.1.50']);
+  });
 });
 
 describe('a pattern\'s trigger groups', () => {

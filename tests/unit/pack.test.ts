@@ -66,15 +66,16 @@ describe('pack errors name the file and the YAML path', () => {
     expect(errorOf(join(dir, 'p.json'))).toMatch(/p\.json: rules\[0\]\.severity: /);
   });
 
-  it('a compiled pack from before `unless` on terms and pattern rules still loads, with none', () => {
+  it('a compiled pack from before `unless` on terms, pattern and detector rules still loads, with none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'postguard-json-'));
     const json = JSON.parse(JSON.stringify(loadPack(MINI)));
-    const older = json.rules.filter((rule: { kind: string }) => rule.kind === 'terms' || rule.kind === 'pattern');
-    expect(older.length).toBeGreaterThan(0);
+    const kinds = ['terms', 'pattern', 'detector'];
+    const older = json.rules.filter((rule: { kind: string }) => kinds.includes(rule.kind));
+    expect(new Set(older.map((rule: { kind: string }) => rule.kind))).toEqual(new Set(kinds));
     for (const rule of older) delete rule.unless;
     writeFileSync(join(dir, 'old.json'), JSON.stringify(json));
     const loaded = loadPack(join(dir, 'old.json'));
-    for (const rule of loaded.rules) if (rule.kind === 'terms' || rule.kind === 'pattern') expect(rule.unless).toEqual([]);
+    for (const rule of loaded.rules) if (rule.kind === 'terms' || rule.kind === 'pattern' || rule.kind === 'detector') expect(rule.unless).toEqual([]);
     const expected = analyze('this is internal only', loadPack(MINI)).map((f) => f.ruleId);
     expect(analyze('this is internal only', loaded).map((f) => f.ruleId)).toEqual(expected);
     // Handed over as parsed JSON, without the schema filling `unless` in.
