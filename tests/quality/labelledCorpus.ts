@@ -36,7 +36,7 @@ export interface LabelledCorpusScore<L extends string> {
 }
 
 /** The held-out round no rule and no model has learnt from (files `${BLIND_ROUND}-en.jsonl`, `-fr`). */
-export const BLIND_ROUND = 'heldout59';
+export const BLIND_ROUND = 'heldout60';
 
 export const corpusPath = (file: string) => fileURLToPath(new URL(`./corpus/${file}`, import.meta.url));
 
