@@ -63,7 +63,7 @@ export function analyze(text: string, pack: CompiledPack, options: AnalyzeOption
     const to = from + bucketSize[r];
     bucketSize[r] = 0;
     try {
-      // An `unless` hit (terms, patterns, requires, model) makes the whole post fine for the rule.
+      // An `unless` hit (terms, patterns, requires, model, detectors) makes the whole post fine for the rule.
       if (silenced(from, to)) {
         if (kind === Kind.Model || kind === Kind.Detector) silencedWhole[r] = 1;
         continue;
